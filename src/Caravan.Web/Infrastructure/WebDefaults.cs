@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Caravan.Platform;
+using Caravan.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Caravan.Web.Infrastructure;
+
+/// <summary>Cross-cutting defaults of the web host in one place: problem details, health, OpenAPI, pages.</summary>
+public static class WebDefaults
+{
+    public static WebApplicationBuilder AddCaravanWebDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Caravan API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "The platform of the China–Central Asia cooperation mechanism. Errors are RFC 9457 problem details.";
+            doc.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+        services.AddCaravanLocalization();
+        services.AddRazorPages();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseCaravanWebDefaults(this WebApplication app)
+    {
+        // The API answers every error with problem details; the pages with a page a person can read.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler("/Status/500");
+            pages.UseStatusCodePagesWithReExecute("/Status/{0}");
+        });
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapCaravanHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(PlatformServiceCollectionExtensions.ReadyTag),
+            ResponseWriter = WriteHealth,
+        });
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+}

@@ -1,0 +1,52 @@
+namespace Caravan.Reference.Contracts;
+
+/// <summary>Border crossing points between the six countries.</summary>
+public interface IBorderCrossingDirectory
+{
+    Task<IReadOnlyList<BorderCrossingInfo>> ListAsync(BorderCrossingFilter filter, CancellationToken cancellationToken = default);
+
+    Task<BorderCrossingInfo?> FindAsync(string id, CancellationToken cancellationToken = default);
+}
+
+/// <param name="Country">Upper-case ISO code: crossings with a post in that country.</param>
+/// <param name="Mode">"road" or "rail".</param>
+public sealed record BorderCrossingFilter(string? Country = null, string? Mode = null);
+
+public sealed record BorderCrossingInfo(
+    string Id,
+    string Mode,
+    string Status,
+    string? NameZh,
+    CrossingSideInfo SideA,
+    CrossingSideInfo SideB,
+    Coordinates? Coordinates,
+    string? Notes,
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>A display name: both posts' names where known.</summary>
+    public string Name => (SideA.Name, SideB.Name) switch
+    {
+        ({ Length: > 0 } a, { Length: > 0 } b) => $"{a} – {b}",
+        ({ Length: > 0 } a, _) => a,
+        (_, { Length: > 0 } b) => b,
+        _ => Id,
+    };
+
+    public bool Involves(string country) => SideA.Country == country || SideB.Country == country;
+}
+
+/// <param name="Name">Null where no source named this side's post.</param>
+/// <param name="TimeZone">IANA zone of the post; times at the post are shown in it.</param>
+/// <param name="Location">The UN/LOCODE location of the post, where the reference data have it.</param>
+public sealed record CrossingSideInfo(
+    string Country,
+    string? Name,
+    string? AdminArea,
+    string? Locode,
+    string TimeZone,
+    LocationInfo? Location);
+
+public sealed record LocationInfo(string Locode, string Name, string? Subdivision, string? Functions, Coordinates? Coordinates);
+
+/// <param name="RefersTo">What the coordinates are of (the town, the pass); not always the gate itself.</param>
+public sealed record Coordinates(double Latitude, double Longitude, string? RefersTo = null, string? Source = null);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Caravan.Platform.Http;
+
+namespace Caravan.Reference.Contracts;
+
+/// <summary>
+/// Parsing of the codes users type: ISO 3166 country codes and HS codes. Each refusal says what is wrong,
+/// so that an API client or a person at a search box can correct it.
+/// </summary>
+public static class ReferenceCodes
+{
+    /// <summary>The six member states, in the mechanism's usual order.</summary>
+    public static readonly IReadOnlyList<string> MemberStates = ["CN", "KZ", "KG", "TJ", "TM", "UZ"];
+
+    /// <summary>Accepts "KZ" or "kz"; refuses anything that is not two Latin letters.</summary>
+    public static Parsed<string> ParseCountryCode(string? input)
+    {
+        var value = input?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return Parsed<string>.Fail("is required: a two-letter ISO 3166-1 code such as KZ.");
+        }
+
+        if (value.Length != 2 || !value.All(char.IsAsciiLetter))
+        {
+            return Parsed<string>.Fail($"'{Truncate(value)}' is not a two-letter ISO 3166-1 code; use one of {string.Join(", ", MemberStates)}.");
+        }
+
+        return Parsed<string>.Ok(value.ToUpperInvariant());
+    }
+
+    /// <summary>
+    /// Accepts 2, 4 or 6 digits, with the usual dots or spaces ("5205.12", "5205 12"). National tariff lines
+    /// (8–10 digits) are refused with a hint to use their first six digits.
+    /// </summary>
+    public static Parsed<string> ParseHsCode(string? input)
+    {
+        var raw = input?.Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return Parsed<string>.Fail("is required: an HS code of 2, 4 or 6 digits, e.g. 5205 or 520512.");
+        }
+
+        if (raw.Length > 16)
+        {
+            return Parsed<string>.Fail($"is {raw.Length.ToString(CultureInfo.InvariantCulture)} characters long; an HS code has 2, 4 or 6 digits.");
+        }
+
+        var digits = new System.Text.StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c is not ('.' or ' '))
+            {
+                return Parsed<string>.Fail($"'{Truncate(raw)}' has '{c}' at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; an HS code has only digits (dots and spaces are allowed between them).");
+            }
+        }
+
+        var code = digits.ToString();
+        return code.Length switch
+        {
+            2 or 4 or 6 => Parsed<string>.Ok(code),
+            8 or 10 => Parsed<string>.Fail($"'{code}' has {code.Length.ToString(CultureInfo.InvariantCulture)} digits: that is a national tariff line, not an HS code. Use its first six digits, {code[..6]}."),
+            _ => Parsed<string>.Fail($"'{Truncate(raw)}' has {code.Length.ToString(CultureInfo.InvariantCulture)} digits; an HS code has 2 (chapter), 4 (heading) or 6 (subheading)."),
+        };
+    }
+
+    internal static string Truncate(string value) => value.Length <= 24 ? value : value[..24] + "…";
+}

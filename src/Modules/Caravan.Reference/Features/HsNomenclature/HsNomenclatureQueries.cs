@@ -1,0 +1,111 @@
+using Caravan.Reference.Contracts;
+using Caravan.Reference.Data;
+using Caravan.Reference.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Reference.Features.HsNomenclature;
+
+internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomenclature
+{
+    public async Task<IReadOnlyList<HsSectionInfo>> ListSectionsAsync(CancellationToken cancellationToken = default)
+    {
+        var sections = await db.HsSections.AsNoTracking().OrderBy(s => s.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var chapters = await db.HsEntries.AsNoTracking()
+            .Where(e => e.Level == HsLevel.Chapter && e.SectionNumber != null)
+            .Select(e => new { e.SectionNumber, e.Code })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var range = chapters.GroupBy(c => c.SectionNumber!.Value)
+            .ToDictionary(g => g.Key, g => (First: g.Min(c => c.Code)!, Last: g.Max(c => c.Code)!));
+        return sections.Select(s => ToInfo(s, range.GetValueOrDefault(s.Number, (string.Empty, string.Empty)))).ToList();
+    }
+
+    public async Task<HsSectionDetail?> FindSectionAsync(int number, CancellationToken cancellationToken = default)
+    {
+        var section = await db.HsSections.AsNoTracking().SingleOrDefaultAsync(s => s.Number == number, cancellationToken).ConfigureAwait(false);
+        if (section is null)
+        {
+            return null;
+        }
+
+        var chapters = await db.HsEntries.AsNoTracking()
+            .Where(e => e.SectionNumber == number && e.Level == HsLevel.Chapter)
+            .OrderBy(e => e.Code)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var info = ToInfo(section, chapters.Count == 0 ? (string.Empty, string.Empty) : (chapters[0].Code, chapters[^1].Code));
+        return new HsSectionDetail(info, chapters.Select(ToInfo).ToList());
+    }
+
+    public async Task<HsEntryDetail?> FindAsync(string code, CancellationToken cancellationToken = default)
+    {
+        // The parents of an HS code are its 2- and 4-digit prefixes: one query fetches the entry and its chain.
+        var chain = Enumerable.Range(1, code.Length / 2).Select(n => code[..(n * 2)]).ToList();
+        var entries = await db.HsEntries.AsNoTracking()
+            .Where(e => chain.Contains(e.Code))
+            .OrderBy(e => e.Code.Length)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entry = entries.SingleOrDefault(e => e.Code == code);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var children = await db.HsEntries.AsNoTracking()
+            .Where(e => e.ParentCode == code)
+            .OrderBy(e => e.Code)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var section = entry.SectionNumber is { } number
+            ? await db.HsSections.AsNoTracking().SingleOrDefaultAsync(s => s.Number == number, cancellationToken).ConfigureAwait(false)
+            : null;
+        var sectionInfo = section is null ? null : (await ListSectionsAsync(cancellationToken).ConfigureAwait(false)).Single(s => s.Number == section.Number);
+        return new HsEntryDetail(
+            ToInfo(entry),
+            sectionInfo,
+            entries.Where(e => e.Code != code).Select(ToInfo).ToList(),
+            children.Select(ToInfo).ToList());
+    }
+
+    public async Task<HsSearchResult> SearchAsync(string query, string? language, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var candidates = db.HsEntries.AsNoTracking().Where(e => !e.ComtradeOnly);
+        var digits = new string(query.Where(c => c is not ('.' or ' ')).ToArray());
+        string? notice = null;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            candidates = candidates.Where(e => e.Code.StartsWith(digits));
+        }
+        else if (language == Languages.Chinese)
+        {
+            // No openly licensed Chinese HS descriptions exist (data/PROVENANCE.md); say so rather than guess.
+            notice = "Chinese HS descriptions are not loaded yet: no openly licensed source exists. Search by code, or in English or Russian.";
+            candidates = candidates.Where(e => false);
+        }
+        else
+        {
+            foreach (var word in query.ToLowerInvariant().Split((char[])[' ', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                candidates = language switch
+                {
+                    Languages.English => candidates.Where(e => e.SearchEn.Contains(word)),
+                    Languages.Russian => candidates.Where(e => e.SearchRu != null && e.SearchRu.Contains(word)),
+                    _ => candidates.Where(e => e.SearchEn.Contains(word) || (e.SearchRu != null && e.SearchRu.Contains(word))),
+                };
+            }
+        }
+
+        var total = await candidates.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await candidates
+            .OrderBy(e => e.Level)
+            .ThenBy(e => e.Code)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new HsSearchResult(query, language, page, pageSize, total, items.Select(ToInfo).ToList(), notice);
+    }
+
+    private static HsSectionInfo ToInfo(HsSection s, (string First, string Last) chapters) =>
+        new(s.Number, s.Roman, s.NameEn, s.NameRu, chapters.First, chapters.Last);
+
+    private static HsEntryInfo ToInfo(HsEntry e) =>
+        new(e.Code, e.Level.ToString().ToLowerInvariant(), e.DescriptionEn, e.DescriptionRu, e.ComtradeOnly);
+}
