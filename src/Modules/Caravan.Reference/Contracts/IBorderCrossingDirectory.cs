@@ -1,3 +1,5 @@
+using Caravan.Platform.Http;
+
 namespace Caravan.Reference.Contracts;
 
 /// <summary>Border crossing points between the six countries.</summary>
@@ -10,7 +12,38 @@ public interface IBorderCrossingDirectory
 
 /// <param name="Country">Upper-case ISO code: crossings with a post in that country.</param>
 /// <param name="Mode">"road" or "rail".</param>
-public sealed record BorderCrossingFilter(string? Country = null, string? Mode = null);
+public sealed record BorderCrossingFilter(string? Country = null, string? Mode = null)
+{
+    public static readonly IReadOnlyList<string> Modes = ["road", "rail"];
+
+    /// <summary>Validates a filter as a user typed it; the error names the field ("country: …", "mode: …").</summary>
+    public static Parsed<BorderCrossingFilter> Parse(string? country, string? mode)
+    {
+        string? countryCode = null;
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var parsed = ReferenceCodes.ParseCountryCode(country);
+            if (!parsed.IsValid)
+            {
+                return Parsed<BorderCrossingFilter>.Fail("country", parsed.Error!);
+            }
+
+            countryCode = parsed.Value;
+        }
+
+        string? modeName = null;
+        if (!string.IsNullOrWhiteSpace(mode))
+        {
+            modeName = mode.Trim().ToLowerInvariant();
+            if (!Modes.Contains(modeName))
+            {
+                return Parsed<BorderCrossingFilter>.Fail("mode", $"'{ReferenceCodes.Truncate(mode)}' is not a transport mode of a crossing; use road or rail.");
+            }
+        }
+
+        return Parsed<BorderCrossingFilter>.Ok(new BorderCrossingFilter(countryCode, modeName));
+    }
+}
 
 public sealed record BorderCrossingInfo(
     string Id,

@@ -69,5 +69,6 @@ public static class ReferenceCodes
         };
     }
 
-    internal static string Truncate(string value) => value.Length <= 24 ? value : value[..24] + "…";
+    /// <summary>Echoes user input in a message without echoing a whole huge input back.</summary>
+    public static string Truncate(string value) => value.Length <= 24 ? value : value[..24] + "…";
 }

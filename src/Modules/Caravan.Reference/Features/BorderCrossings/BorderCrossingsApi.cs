@@ -9,8 +9,6 @@ namespace Caravan.Reference.Features.BorderCrossings;
 
 internal static class BorderCrossingsApi
 {
-    public static readonly IReadOnlyList<string> Modes = ["road", "rail"];
-
     public static void MapBorderCrossingsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/border-crossings").WithTags("Border crossings");
@@ -27,44 +25,13 @@ internal static class BorderCrossingsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Validates a list filter as the API and the web pages both need it.</summary>
-    public static Parsed<BorderCrossingFilter> ParseFilter(string? country, string? mode, out string? field)
-    {
-        field = null;
-        string? countryCode = null;
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            var parsed = ReferenceCodes.ParseCountryCode(country);
-            if (!parsed.IsValid)
-            {
-                field = "country";
-                return Parsed<BorderCrossingFilter>.Fail(parsed.Error!);
-            }
-
-            countryCode = parsed.Value;
-        }
-
-        string? modeName = null;
-        if (!string.IsNullOrWhiteSpace(mode))
-        {
-            modeName = mode.Trim().ToLowerInvariant();
-            if (!Modes.Contains(modeName))
-            {
-                field = "mode";
-                return Parsed<BorderCrossingFilter>.Fail($"'{ReferenceCodes.Truncate(mode)}' is not a transport mode of a crossing; use road or rail.");
-            }
-        }
-
-        return Parsed<BorderCrossingFilter>.Ok(new BorderCrossingFilter(countryCode, modeName));
-    }
-
     private static async Task<Results<Ok<IReadOnlyList<BorderCrossingInfo>>, ValidationProblem>> ListBorderCrossings(
         string? country, string? mode, IBorderCrossingDirectory crossings, CancellationToken ct)
     {
-        var filter = ParseFilter(country, mode, out var field);
+        var filter = BorderCrossingFilter.Parse(country, mode);
         if (!filter.IsValid)
         {
-            return Problems.Invalid(field!, filter.Error!);
+            return Problems.Invalid(filter.Field!, filter.Error!);
         }
 
         return TypedResults.Ok(await crossings.ListAsync(filter.Value!, ct).ConfigureAwait(false));

@@ -1,0 +1,34 @@
+using Caravan.Reference.Contracts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Countries;
+
+public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDirectory crossings) : PageModel
+{
+    public CountryInfo? Country { get; private set; }
+
+    public IReadOnlyList<BorderCrossingInfo> Crossings { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var parsed = ReferenceCodes.ParseCountryCode(code);
+        if (!parsed.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Error = parsed.Error;
+            return;
+        }
+
+        Country = await countries.FindAsync(parsed.Value!, cancellationToken);
+        if (Country is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Error = $"{parsed.Value}: not a member state. {string.Join(", ", ReferenceCodes.MemberStates)}.";
+            return;
+        }
+
+        Crossings = await crossings.ListAsync(new BorderCrossingFilter(Country.Code), cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using Caravan.Platform.Http;
+using Caravan.Reference.Contracts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Hs;
+
+public sealed class IndexModel(IHsNomenclature hs) : PageModel
+{
+    public IReadOnlyList<HsSectionInfo> Sections { get; private set; } = [];
+
+    public string? Query { get; private set; }
+
+    public HsSearchResult? Results { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? q, int? page, CancellationToken cancellationToken)
+    {
+        Query = q?.Trim();
+        if (string.IsNullOrEmpty(Query))
+        {
+            Sections = await hs.ListSectionsAsync(cancellationToken);
+            return;
+        }
+
+        if (Query.Length > RequestLimits.MaxQueryLength)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Error = $"The search is {Query.Length} characters long; at most {RequestLimits.MaxQueryLength} are accepted.";
+            Query = ReferenceCodes.Truncate(Query);
+            return;
+        }
+
+        // An exact code goes straight to its page.
+        var code = ReferenceCodes.ParseHsCode(Query);
+        if (code.IsValid && await hs.FindAsync(code.Value!, cancellationToken) is not null)
+        {
+            Response.Redirect($"/hs/{code.Value}");
+            return;
+        }
+
+        // Pages search every language the data have; the API can narrow it with lang=.
+        Results = await hs.SearchAsync(Query, null, Math.Max(1, page ?? 1), 50, cancellationToken);
+    }
+}
