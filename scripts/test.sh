@@ -96,7 +96,7 @@ main() {
     export CARAVAN_TEST_CHROMIUM=/usr/bin/chromium
   fi
 
-  echo "test.sh: services started (or already running, reused): ${started[*]:-none}"
+  echo "test.sh: services this script started (or found running and reused): ${started[*]:-none}"
   for v in CARAVAN_TEST_POSTGRES CARAVAN_TEST_NATS CARAVAN_TEST_CHROMIUM; do
     if [[ -n "${!v:-}" ]]; then
       echo "test.sh:   $v=$(printf '%s' "${!v}" | mask)"

@@ -1,0 +1,3 @@
+using Caravan.Cli;
+
+return await CaravanCli.RunAsync(args, Console.Out, Console.Error);
