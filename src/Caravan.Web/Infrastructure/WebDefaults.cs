@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Caravan.Platform;
 using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -27,6 +30,8 @@ public static class WebDefaults
             doc.Servers?.Clear();
             return Task.CompletedTask;
         }));
+        // Pages are in Chinese and Russian as much as in English: emit those characters as they are, not as &#x…; escapes.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCaravanLocalization();
         services.AddRazorPages();
         services.AddHealthChecks();
