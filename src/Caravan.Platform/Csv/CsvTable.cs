@@ -45,6 +45,8 @@ public sealed class CsvTable
         var line = 1;
         var recordLine = 1;
         var inQuotes = false;
+        var afterQuote = false;   // a quoted field just closed: only a separator or the end of the record may follow
+        var hasContent = false;   // the record holds something, even if only "" (so it is not a blank line)
         var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         for (; i < text.Length; i++)
         {
@@ -61,11 +63,12 @@ public sealed class CsvTable
                     else
                     {
                         inQuotes = false;
+                        afterQuote = true;
                     }
                 }
                 else
                 {
-                    if (c == '\n')
+                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
                     {
                         line++;
                     }
@@ -76,29 +79,45 @@ public sealed class CsvTable
                 continue;
             }
 
+            if (afterQuote && c is not (',' or '\r' or '\n'))
+            {
+                throw new FormatException($"{source}, line {line}: text after the closing quote of a field.");
+            }
+
             switch (c)
             {
                 case '"' when field.Length == 0:
                     inQuotes = true;
+                    hasContent = true;
                     break;
                 case '"':
                     throw new FormatException($"{source}, line {line}: a quote inside an unquoted field.");
                 case ',':
                     fields.Add(field.ToString());
                     field.Clear();
+                    afterQuote = false;
+                    hasContent = true;
                     break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    break; // the \n that follows ends the record
                 case '\r':
-                    break;
                 case '\n':
                     fields.Add(field.ToString());
                     field.Clear();
-                    records.Add((recordLine, fields));
+                    if (hasContent || fields[0].Length > 0)
+                    {
+                        records.Add((recordLine, fields));
+                    }
+
                     fields = [];
+                    afterQuote = false;
+                    hasContent = false;
                     line++;
                     recordLine = line;
                     break;
                 default:
                     field.Append(c);
+                    hasContent = true;
                     break;
             }
         }
@@ -108,19 +127,24 @@ public sealed class CsvTable
             throw new FormatException($"{source}, line {recordLine}: a quoted field is not closed.");
         }
 
-        if (field.Length > 0 || fields.Count > 0)
+        if (hasContent || field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
             records.Add((recordLine, fields));
         }
 
-        records.RemoveAll(r => r.Fields.Count == 1 && r.Fields[0].Length == 0);
         if (records.Count == 0)
         {
             throw new FormatException($"{source}: the file is empty; a header row is expected.");
         }
 
-        var header = records[0].Fields;
+        var duplicate = records[0].Fields.Select(h => h.Trim()).GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new FormatException($"{source}, line {records[0].Line}: the column '{duplicate.Key}' appears twice in the header.");
+        }
+
+        var header = records[0].Fields.Select(h => h.Trim()).ToList();
         var rows = new List<CsvRow>(records.Count - 1);
         foreach (var (recordLineNumber, values) in records.Skip(1))
         {
@@ -173,7 +197,7 @@ public sealed class CsvRow
             return null;
         }
 
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result) && double.IsFinite(result)
             ? result
             : throw Error($"'{column}' is '{value}', not a number");
     }

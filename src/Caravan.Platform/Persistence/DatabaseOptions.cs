@@ -59,6 +59,7 @@ public sealed class DatabaseOptions
         }
 
         var directory = ResolveDataDirectory();
-        return $"Data Source={Path.Combine(directory, DefaultSqliteFileName)}";
+        // The builder quotes the path, so a folder name with ';' or '=' cannot break the connection string.
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DefaultSqliteFileName) }.ToString();
     }
 }

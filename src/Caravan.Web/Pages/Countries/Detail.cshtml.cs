@@ -1,9 +1,11 @@
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Countries;
 
-public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDirectory crossings) : PageModel
+public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDirectory crossings, IStringLocalizer<UiStrings> t) : PageModel
 {
     public CountryInfo? Country { get; private set; }
 
@@ -17,7 +19,7 @@ public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDire
         if (!parsed.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Error = parsed.Error;
+            Error = $"{t["error.invalid"]} {parsed.Error}";
             return;
         }
 
@@ -25,7 +27,7 @@ public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDire
         if (Country is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Error = $"{parsed.Value}: not a member state. {string.Join(", ", ReferenceCodes.MemberStates)}.";
+            Error = t["error.country.notfound", parsed.Value!, string.Join(", ", ReferenceCodes.MemberStates)];
             return;
         }
 

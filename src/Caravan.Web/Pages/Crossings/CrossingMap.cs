@@ -16,15 +16,15 @@ public sealed class CrossingMap
             .ToList();
         CrossingCount = located.Count;
 
-        // Crossings that share coordinates (a road and a rail post at one town) are drawn as one dot.
+        // Crossings within a quarter of a degree (a road and a rail post at one town) are drawn as one dot.
         Points = located
-            .GroupBy(x => (x.At!.Latitude, x.At.Longitude))
+            .GroupBy(x => (Math.Round(x.At!.Latitude * 4) / 4, Math.Round(x.At.Longitude * 4) / 4))
             .Select(g => new Point(
                 g.Any(x => x.c.Id == highlight) ? highlight! : g.First().c.Id,
                 string.Join(" / ", g.Select(x => ShortName(x.c)).Distinct()),
                 string.Join("; ", g.Select(x => x.c.Name)),
-                g.Key.Latitude,
-                g.Key.Longitude,
+                g.First().At!.Latitude,
+                g.First().At!.Longitude,
                 g.Any(x => x.c.Id == highlight)))
             .OrderBy(p => p.Highlight)
             .ToList();

@@ -1,9 +1,11 @@
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Crossings;
 
-public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDirectory crossings) : PageModel
+public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDirectory crossings, IStringLocalizer<UiStrings> t) : PageModel
 {
     public BorderCrossingInfo? Crossing { get; private set; }
 
@@ -19,7 +21,7 @@ public sealed class DetailModel(ICountryDirectory countries, IBorderCrossingDire
         if (Crossing is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Error = $"There is no border crossing '{ReferenceCodes.Truncate(id)}'.";
+            Error = t["error.crossing.notfound", ReferenceCodes.Truncate(id)];
             return;
         }
 

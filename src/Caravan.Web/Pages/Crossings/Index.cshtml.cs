@@ -1,9 +1,11 @@
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Crossings;
 
-public sealed class IndexModel(ICountryDirectory countries, IBorderCrossingDirectory crossings) : PageModel
+public sealed class IndexModel(ICountryDirectory countries, IBorderCrossingDirectory crossings, IStringLocalizer<UiStrings> t) : PageModel
 {
     public IReadOnlyList<CountryInfo> Countries { get; private set; } = [];
 
@@ -20,7 +22,7 @@ public sealed class IndexModel(ICountryDirectory countries, IBorderCrossingDirec
         if (!filter.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Error = filter.Error;
+            Error = $"{t["error.invalid"]} {filter.Error}";
             return;
         }
 

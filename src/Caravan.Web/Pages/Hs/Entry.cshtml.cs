@@ -1,9 +1,11 @@
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Hs;
 
-public sealed class EntryModel(IHsNomenclature hs) : PageModel
+public sealed class EntryModel(IHsNomenclature hs, IStringLocalizer<UiStrings> t) : PageModel
 {
     public HsEntryDetail? Detail { get; private set; }
 
@@ -15,7 +17,7 @@ public sealed class EntryModel(IHsNomenclature hs) : PageModel
         if (!parsed.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Error = parsed.Error;
+            Error = $"{t["error.invalid"]} {parsed.Error}";
             return;
         }
 
@@ -23,7 +25,7 @@ public sealed class EntryModel(IHsNomenclature hs) : PageModel
         if (Detail is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Error = $"HS 2022 has no code {parsed.Value}.";
+            Error = t["error.hs.notfound", parsed.Value!];
         }
     }
 }

@@ -1,10 +1,12 @@
 using Caravan.Platform.Http;
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Hs;
 
-public sealed class IndexModel(IHsNomenclature hs) : PageModel
+public sealed class IndexModel(IHsNomenclature hs, IStringLocalizer<UiStrings> t) : PageModel
 {
     public IReadOnlyList<HsSectionInfo> Sections { get; private set; } = [];
 
@@ -26,7 +28,7 @@ public sealed class IndexModel(IHsNomenclature hs) : PageModel
         if (Query.Length > RequestLimits.MaxQueryLength)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Error = $"The search is {Query.Length} characters long; at most {RequestLimits.MaxQueryLength} are accepted.";
+            Error = t["error.query.toolong", Query.Length, RequestLimits.MaxQueryLength];
             Query = ReferenceCodes.Truncate(Query);
             return;
         }

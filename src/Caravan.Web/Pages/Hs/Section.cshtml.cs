@@ -1,9 +1,11 @@
 using Caravan.Reference.Contracts;
+using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Hs;
 
-public sealed class SectionModel(IHsNomenclature hs) : PageModel
+public sealed class SectionModel(IHsNomenclature hs, IStringLocalizer<UiStrings> t) : PageModel
 {
     private static readonly string[] Romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI"];
 
@@ -18,7 +20,7 @@ public sealed class SectionModel(IHsNomenclature hs) : PageModel
         if (Detail is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Error = $"HS 2022 has no section '{ReferenceCodes.Truncate(number)}'; sections run from I to XXI.";
+            Error = t["error.hs.section.notfound", ReferenceCodes.Truncate(number)];
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Caravan.Reference.Domain;
 
-public enum TransportMode
+internal enum TransportMode
 {
     Road,
     Rail,

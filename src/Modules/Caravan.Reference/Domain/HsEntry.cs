@@ -1,6 +1,6 @@
 namespace Caravan.Reference.Domain;
 
-public enum HsLevel
+internal enum HsLevel
 {
     Chapter = 2,
     Heading = 4,

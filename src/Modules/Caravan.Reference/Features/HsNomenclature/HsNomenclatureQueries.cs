@@ -53,10 +53,7 @@ internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomencla
             .Where(e => e.ParentCode == code)
             .OrderBy(e => e.Code)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var section = entry.SectionNumber is { } number
-            ? await db.HsSections.AsNoTracking().SingleOrDefaultAsync(s => s.Number == number, cancellationToken).ConfigureAwait(false)
-            : null;
-        var sectionInfo = section is null ? null : (await ListSectionsAsync(cancellationToken).ConfigureAwait(false)).Single(s => s.Number == section.Number);
+        var sectionInfo = entry.SectionNumber is { } number ? await SectionInfoAsync(number, cancellationToken).ConfigureAwait(false) : null;
         return new HsEntryDetail(
             ToInfo(entry),
             sectionInfo,
@@ -101,6 +98,20 @@ internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomencla
             .Take(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new HsSearchResult(query, language, page, pageSize, total, items.Select(ToInfo).ToList(), notice);
+    }
+
+    private async Task<HsSectionInfo?> SectionInfoAsync(int number, CancellationToken cancellationToken)
+    {
+        var section = await db.HsSections.AsNoTracking().SingleOrDefaultAsync(s => s.Number == number, cancellationToken).ConfigureAwait(false);
+        if (section is null)
+        {
+            return null;
+        }
+
+        var chapters = db.HsEntries.Where(e => e.SectionNumber == number && e.Level == HsLevel.Chapter).Select(e => e.Code);
+        var first = await chapters.OrderBy(c => c).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var last = await chapters.OrderByDescending(c => c).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return ToInfo(section, (first ?? string.Empty, last ?? string.Empty));
     }
 
     private static HsSectionInfo ToInfo(HsSection s, (string First, string Last) chapters) =>
