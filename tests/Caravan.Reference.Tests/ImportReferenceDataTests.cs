@@ -108,6 +108,18 @@ public abstract class ImportReferenceDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Two_instances_importing_at_once_load_the_data_once()
+    {
+        await using var host = await ModuleHost.StartAsync(provider);
+
+        var results = await Task.WhenAll(host.ImportAsync(ModuleHost.ShippedData), host.ImportAsync(ModuleHost.ShippedData));
+
+        var hs = results.Select(r => r.Single(d => d.Dataset == ReferenceDatasets.HsNomenclature).Status).Order().ToList();
+        Assert.Equal([DatasetImportStatus.Unchanged, DatasetImportStatus.Imported], hs);
+        Assert.Equal(6939, await host.QueryAsync(db => db.HsEntries.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Search_folds_case_in_russian_the_same_way_on_every_provider()
     {
         await using var host = await ModuleHost.StartAsync(provider);

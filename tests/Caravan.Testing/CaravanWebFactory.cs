@@ -23,6 +23,12 @@ public class CaravanWebFactory(DatabaseProvider provider) : WebApplicationFactor
     /// <summary>Null when the provider runs here; otherwise the reason the tests of this fixture are skipped.</summary>
     public string? Unavailable { get; } = TestDatabase.Unavailable(provider);
 
+    /// <summary>Settings on top of the database's (e.g. Caravan:Database:MigrateOnStart=false).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Whether initialisation waits for /health/ready; a test of start-up itself does not.</summary>
+    protected virtual bool WaitForReadiness => true;
+
     public void SkipUnlessAvailable()
     {
         if (Unavailable is { } reason)
@@ -40,22 +46,26 @@ public class CaravanWebFactory(DatabaseProvider provider) : WebApplicationFactor
 
         _database = await TestDatabase.CreateAsync(Provider);
         using var client = CreateClient();
-        await WaitUntilReadyAsync(client);
+        if (WaitForReadiness)
+        {
+            await WaitUntilReadyAsync(client);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.Settings));
-        foreach (var (key, value) in Database.Settings)
+        var settings = Database.Settings.Concat(ExtraSettings).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    public static async Task WaitUntilReadyAsync(HttpClient client)
+    public static async Task WaitUntilReadyAsync(HttpClient client, int seconds = 90)
     {
-        var deadline = TimeSpan.FromSeconds(90);
+        var deadline = TimeSpan.FromSeconds(seconds);
         var started = System.Diagnostics.Stopwatch.StartNew();
         string last = "no answer";
         while (started.Elapsed < deadline)

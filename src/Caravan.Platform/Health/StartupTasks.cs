@@ -39,6 +39,7 @@ internal sealed partial class StartupTaskRunner(
     IOptions<DatabaseOptions> database,
     IEnumerable<IStartupTask> tasks,
     StartupState state,
+    TimeProvider clock,
     ILogger<StartupTaskRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,9 +47,26 @@ internal sealed partial class StartupTaskRunner(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
             if (database.Value.ShouldMigrateOnStart)
             {
-                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(stoppingToken).ConfigureAwait(false);
+                await migrator.MigrateAsync(stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Production: an operator runs `caravan db migrate`. Until then the instance stays up but not ready,
+                // and becomes ready on its own once the schema is current.
+                var warned = false;
+                while ((await migrator.PendingAsync(stoppingToken).ConfigureAwait(false)).Count > 0)
+                {
+                    if (!warned)
+                    {
+                        LogWaitingForMigrations(logger);
+                        warned = true;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken).ConfigureAwait(false);
+                }
             }
 
             foreach (var task in tasks)
@@ -73,6 +91,9 @@ internal sealed partial class StartupTaskRunner(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database has pending migrations and this instance does not migrate on start: waiting for `caravan db migrate`")]
+    private static partial void LogWaitingForMigrations(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up task: {Task}")]
     private static partial void LogTask(ILogger logger, string task);
 
@@ -93,16 +114,16 @@ internal sealed class DatabaseReadinessCheck(StartupState state, DatabaseMigrato
             return HealthCheckResult.Unhealthy($"Start-up failed: {failure}");
         }
 
-        if (!state.Completed)
+        var pending = await migrator.PendingAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Count > 0)
         {
-            return HealthCheckResult.Unhealthy("Start-up is still running (migrations, reference data).");
+            return HealthCheckResult.Unhealthy(
+                "Pending migrations: " + string.Join("; ", pending.Select(p => $"{p.Context}: {string.Join(", ", p.Migrations)}")) +
+                ". Run `caravan db migrate`, or start with Caravan:Database:MigrateOnStart=true.");
         }
 
-        var pending = await migrator.PendingAsync(cancellationToken).ConfigureAwait(false);
-        return pending.Count == 0
+        return state.Completed
             ? HealthCheckResult.Healthy("Every module database is migrated.")
-            : HealthCheckResult.Unhealthy(
-                "Pending migrations: " + string.Join("; ", pending.Select(p => $"{p.Context}: {string.Join(", ", p.Migrations)}")) +
-                ". Run `caravan db migrate`.");
+            : HealthCheckResult.Unhealthy("Start-up is still running (migrations, reference data).");
     }
 }

@@ -15,6 +15,9 @@ public static class WebDefaults
 {
     public static WebApplicationBuilder AddCaravanWebDefaults(this WebApplicationBuilder builder)
     {
+        // Kestrel refuses a request line over 8 KiB with a bare 414 before any middleware runs. Let lines up to 64 KiB
+        // through so that an over-long query reaches validation and gets a problem document naming the field.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         var services = builder.Services;
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

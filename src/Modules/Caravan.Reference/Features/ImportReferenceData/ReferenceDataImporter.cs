@@ -89,8 +89,21 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
         {
             _db.ChangeTracker.Clear();
             await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var counts = await sync(tables, cancellationToken).ConfigureAwait(false);
+            if (_db.Database.IsNpgsql())
+            {
+                // Several instances may start together: one imports, the others wait here and then find it done.
+                await _db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262277)", cancellationToken).ConfigureAwait(false);
+            }
+
             var dataset = await _db.Datasets.SingleOrDefaultAsync(d => d.Name == name, cancellationToken).ConfigureAwait(false);
+            if (dataset is not null && dataset.Version == version)
+            {
+                LogUnchanged(_logger, name, version[..12]);
+                return new DatasetImportResult(name, dataset.Edition, DatasetImportStatus.Unchanged, dataset.RowCount, 0, 0, 0, version);
+            }
+
+            var status = dataset is null ? DatasetImportStatus.Imported : DatasetImportStatus.Updated;
+            var counts = await sync(tables, cancellationToken).ConfigureAwait(false);
             if (dataset is null)
             {
                 dataset = new ReferenceDataset { Name = name, Version = version, Edition = edition };
@@ -105,7 +118,6 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _db.ChangeTracker.Clear();
 
-            var status = record is null ? DatasetImportStatus.Imported : DatasetImportStatus.Updated;
             LogImported(_logger, name, status, counts.Total, counts.Added, counts.Updated, counts.Removed);
             return new DatasetImportResult(name, edition, status, counts.Total, counts.Added, counts.Updated, counts.Removed, version);
         }).ConfigureAwait(false);
