@@ -75,6 +75,9 @@ internal sealed partial class StartupTaskRunner(
                 await task.RunAsync(scope.ServiceProvider, stoppingToken).ConfigureAwait(false);
             }
 
+            // The first import allocates tens of megabytes that are garbage once it is done; give them back to the
+            // operating system now rather than carry them for the life of the process.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             state.Complete();
             LogReady(logger);
         }
