@@ -1,19 +1,29 @@
+using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Reference;
 using Caravan.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` adds invented organisations and people for every role (README, "Demo").
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo)
+{
+    builder.Configuration[AccessModule.DemoSetting] = "true";
+}
 
 builder.AddCaravanWebDefaults();
 builder.Services
     .AddCaravanPlatform(builder.Configuration)
     .AddCaravanStartup()
+    .AddAccessModule(builder.Configuration)
     .AddReferenceModule(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseCaravanWebDefaults();
-app.MapGroup("/api/v1").MapReferenceApi();
+app.MapGroup("/api/v1")
+    .MapAccessApi()
+    .MapReferenceApi();
 app.MapOpenApi();
 app.MapCaravanHealth();
 app.MapRazorPages();

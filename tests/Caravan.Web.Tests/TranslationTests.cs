@@ -26,7 +26,8 @@ public sealed partial class TranslationTests
     public void Every_key_a_page_uses_exists()
     {
         var english = Strings("en");
-        var pages = Directory.GetFiles(RepositoryFiles.PathOf("src", "Caravan.Web", "Pages"), "*.cshtml", SearchOption.AllDirectories);
+        var pages = Directory.GetFiles(RepositoryFiles.PathOf("src"), "*.cshtml", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         var used = pages.SelectMany(p => UsedKey().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value)).Distinct().ToList();
 
         Assert.NotEmpty(used);

@@ -29,4 +29,11 @@ public static class Problems
             statusCode: StatusCodes.Status404NotFound,
             title: "Not found.",
             type: "https://caravan.example/problems/not-found");
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden.",
+            type: "https://caravan.example/problems/forbidden");
 }

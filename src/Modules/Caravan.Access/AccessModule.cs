@@ -1,6 +1,124 @@
+using Caravan.Access.Contracts;
+using Caravan.Access.Data;
+using Caravan.Access.Domain;
+using Caravan.Access.Features.Demo;
+using Caravan.Access.Features.FirstAdministrator;
+using Caravan.Access.Features.Organisations;
+using Caravan.Access.Features.SignIn;
+using Caravan.Platform.Health;
+using Caravan.Platform.Persistence;
+using Caravan.Platform.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Caravan.Access;
 
-/// <summary>Registration of the Access module.</summary>
+/// <summary>Registration of the Access module: organisations, people, grants, sign-in.</summary>
 public static class AccessModule
 {
+    public const string DemoSetting = "Caravan:Demo";
+
+    /// <summary>The rate limit on sign-in, second-factor and setup forms: 10 attempts a minute per address by default.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    public const string SignInPermitsSetting = "Caravan:Security:SignInAttemptsPerMinute";
+
+    public static IServiceCollection AddAccessModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(AccessDbContext.Module);
+        services.AddCaravanPermissions();
+        services.AddSingleton<IRolePermissions, AccessRolePermissions>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+
+        services.AddIdentityCore<CaravanUser>(o =>
+            {
+                // Long passwords over composition rules (NIST SP 800-63B), but keep a mix for a government system.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddEntityFrameworkStores<AccessDbContext>()
+            .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "caravan.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/signin";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Events = new CookieAuthenticationEvents
+            {
+                // The API answers with problem details; only pages redirect to the sign-in page.
+                OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Sign in or present an access token.") : Redirect(ctx),
+                OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status403Forbidden, "Your grants do not include this.") : Redirect(ctx),
+            };
+        });
+        services.AddAuthorization();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            var permits = config.GetValue(SignInPermitsSetting, 10);
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => context.Request.Method == HttpMethods.Get
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        // The demo's people come first, so that a demo start does not also print a first-administrator link.
+        services.AddSingleton<IStartupTask, DemoSeed>();
+
+        services.AddSingleton<IStartupTask, FirstAdministratorSetup>();
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder api)
+    {
+        api.MapMeApi();
+        api.MapOrganisationsApi();
+        return api;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task Redirect<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context)
+        where T : Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static async Task Problem(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Detail = detail, Title = status == 401 ? "Unauthorized." : "Forbidden." },
+        });
+    }
 }

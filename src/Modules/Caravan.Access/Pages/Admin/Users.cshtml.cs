@@ -1,0 +1,94 @@
+using Caravan.Access.Contracts;
+using Caravan.Access.Data;
+using Caravan.Access.Domain;
+using Caravan.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Access.Pages.Admin;
+
+internal sealed record PersonRow(Guid Id, string DisplayName, string? Email, IReadOnlyList<string> Grants, bool TwoFactor, DateTimeOffset? LockedUntil);
+
+/// <summary>People and their grants: administrators create accounts, grant a role within a scope, lift lockouts.</summary>
+[Authorize(Policy = "permission:access.users.manage")]
+internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> users, IOrganisationDirectory organisations, Caller caller, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<PersonRow> People { get; private set; } = [];
+
+    public IReadOnlyList<OrganisationInfo> Organisations { get; private set; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string? displayName, string? email, string? password, string? role, string? scope, Guid? organisationId, CancellationToken ct)
+    {
+        var definition = Roles.Find(role ?? string.Empty);
+        var parsedScope = Scope.TryParse(scope?.Trim());
+        if (definition is null)
+        {
+            Errors.Add($"role: '{role}' is not a role.");
+        }
+        else if (parsedScope is not { } s || s.Kind != definition.ScopeKind)
+        {
+            Errors.Add($"scope: the role {definition.Name} is granted within a {definition.ScopeKind.ToString().ToLowerInvariant()} scope, e.g. {Example(definition.ScopeKind)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName) || string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            Errors.Add("Name, e-mail and password are all required.");
+        }
+
+        if (Errors.Count == 0)
+        {
+            var now = clock.GetUtcNow();
+            var user = new CaravanUser { Id = Guid.NewGuid(), UserName = email!.Trim(), Email = email.Trim(), DisplayName = displayName!.Trim(), OrganisationId = organisationId, CreatedAt = now };
+            var created = await users.CreateAsync(user, password!);
+            if (created.Succeeded)
+            {
+                var grant = parsedScope!.Value;
+                db.Grants.Add(new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = definition!.Name, ScopeKind = grant.Kind, ScopeId = grant.Kind == ScopeKind.Self ? user.Id.ToString() : grant.Id, GrantedAt = now, GrantedBy = caller.Name ?? caller.Id ?? "administrator" });
+                await db.SaveChangesAsync(ct);
+                return RedirectToPage();
+            }
+
+            Errors.AddRange(created.Errors.Select(e => e.Description));
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is not null)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var people = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var grants = (await db.Grants.AsNoTracking().ToListAsync(ct)).ToLookup(g => g.UserId);
+        People = people.Select(u => new PersonRow(u.Id, u.DisplayName, u.Email, grants[u.Id].Select(g => g.ToGrant().ToString()).ToList(), u.TwoFactorEnabled, u.LockoutEnd > now ? u.LockoutEnd : null)).ToList();
+        Organisations = await organisations.ListVisibleAsync(caller, ct);
+    }
+
+    private static string Example(ScopeKind kind) => kind switch
+    {
+        ScopeKind.Platform => "platform",
+        ScopeKind.Country => "country:KZ",
+        ScopeKind.Self => "self",
+        _ => $"{kind.ToString().ToLowerInvariant()}:<organisation id>",
+    };
+}
