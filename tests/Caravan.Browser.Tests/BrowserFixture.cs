@@ -19,6 +19,13 @@ public sealed class BrowserFixture : KestrelWebFactory
     {
     }
 
+    /// <summary>The demo people, so that the tests can sign in as each role.</summary>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Caravan:Demo"] = "true",
+        ["Caravan:Security:SignInAttemptsPerMinute"] = "1000",
+    };
+
     /// <summary>Null when the browser tests can run; otherwise the reason they are skipped.</summary>
     public string? BrowserUnavailable { get; } = Chromium.Unavailable;
 
