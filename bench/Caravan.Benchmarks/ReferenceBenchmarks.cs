@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Caravan.Platform;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Csv;
 using Caravan.Platform.Persistence;
 using Caravan.Reference;
@@ -29,7 +30,7 @@ public class ReferenceBenchmarks
             ["Caravan:Database:DataDirectory"] = _directory,
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddCaravanPlatform(configuration).AddReferenceModule(configuration);
+        services.AddCaravanPlatform(configuration).AddCaravanAudit().AddReferenceModule(configuration);
         _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();

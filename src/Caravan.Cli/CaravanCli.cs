@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Caravan.Platform;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Persistence;
 using Caravan.Reference;
 using Caravan.Reference.Features.ImportReferenceData;
@@ -57,6 +58,7 @@ public static class CaravanCli
             services.AddSingleton<IConfiguration>(configuration);
             services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
             services.AddCaravanPlatform(configuration);
+            services.AddCaravanAudit();
             services.AddReferenceModule(configuration);
             return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         }
@@ -119,6 +121,7 @@ public static class CaravanCli
 
         root.Subcommands.Add(db);
         root.Subcommands.Add(reference);
+        root.Subcommands.Add(AuditCommand.Create(Services, output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configurationResult, cancellationToken);

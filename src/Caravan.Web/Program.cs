@@ -1,5 +1,6 @@
 using Caravan.Access;
 using Caravan.Platform;
+using Caravan.Platform.Audit;
 using Caravan.Reference;
 using Caravan.Web.Infrastructure;
 
@@ -14,6 +15,7 @@ if (demo)
 builder.AddCaravanWebDefaults();
 builder.Services
     .AddCaravanPlatform(builder.Configuration)
+    .AddCaravanAudit()
     .AddCaravanStartup()
     .AddAccessModule(builder.Configuration)
     .AddReferenceModule(builder.Configuration);

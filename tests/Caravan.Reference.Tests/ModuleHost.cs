@@ -1,4 +1,5 @@
 using Caravan.Platform;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Persistence;
 using Caravan.Reference.Data;
 using Caravan.Reference.Features.ImportReferenceData;
@@ -39,6 +40,7 @@ internal sealed class ModuleHost : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(clock);
         services.AddCaravanPlatform(configuration);
+        services.AddCaravanAudit();
         services.AddReferenceModule(configuration);
         var host = new ModuleHost(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync());

@@ -21,8 +21,9 @@ public sealed class Caller
 
     private readonly Dictionary<string, HashSet<Permission>> _roles;
 
-    public Caller(ClaimsPrincipal principal, RolePermissionMap map)
+    public Caller(ClaimsPrincipal principal, RolePermissionMap map, string? remoteAddress = null)
     {
+        RemoteAddress = remoteAddress;
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(map);
         Principal = principal;
@@ -39,6 +40,9 @@ public sealed class Caller
     }
 
     public ClaimsPrincipal Principal { get; }
+
+    /// <summary>The address the request came from, as the host saw it; null outside a request.</summary>
+    public string? RemoteAddress { get; }
 
     public CallerKind Kind { get; }
 

@@ -57,9 +57,14 @@ public static class PermissionExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => new Caller(
-            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal(),
-            sp.GetRequiredService<RolePermissionMap>()));
+        services.AddScoped(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            return new Caller(
+                http?.User ?? new System.Security.Claims.ClaimsPrincipal(),
+                sp.GetRequiredService<RolePermissionMap>(),
+                http?.Connection.RemoteIpAddress?.ToString());
+        });
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Caravan.Access.Data;
 using Caravan.Access.Domain;
 using Caravan.Access.Features.FirstAdministrator;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Caravan.Access.Pages;
 
 /// <summary>The one-time page where the first administrator creates their account; then they set up a second factor.</summary>
 [EnableRateLimiting(AccessModule.SignInRateLimit)]
-internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> users, SignInManager<CaravanUser> signIn, TimeProvider clock) : PageModel
+internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> users, SignInManager<CaravanUser> signIn, TimeProvider clock, IAuditLog audit) : PageModel
 {
     public bool Invalid { get; private set; }
 
@@ -56,6 +57,11 @@ internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> us
         db.Grants.Add(new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = Roles.Administrator, ScopeKind = ScopeKind.Platform, GrantedAt = now, GrantedBy = "first-start setup link" });
         setup.UsedAt = now;
         await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditRecord(AuditActorKind.Anonymous, "setup-link", "access.administrator.created", "user", user.Id.ToString())
+        {
+            Change = new { user.Email, user.DisplayName },
+            RemoteAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Account/Enrol");
     }

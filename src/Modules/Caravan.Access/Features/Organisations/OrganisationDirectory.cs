@@ -1,13 +1,14 @@
 using Caravan.Access.Contracts;
 using Caravan.Access.Data;
 using Caravan.Access.Domain;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Security;
 using Caravan.Reference.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Access.Features.Organisations;
 
-internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clock) : IOrganisationDirectory
+internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clock, IAuditLog audit) : IOrganisationDirectory
 {
     public async Task<IReadOnlyList<OrganisationInfo>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -125,9 +126,14 @@ internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clo
             BorderCrossingId = string.IsNullOrWhiteSpace(request.BorderCrossingId) ? null : request.BorderCrossingId.Trim().ToUpperInvariant(),
             CreatedAt = clock.GetUtcNow(),
         };
+        // The organisation and its audit entry commit together, or neither does.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
-        return (ToInfo(organisation), errors);
+        var info = ToInfo(organisation);
+        await audit.AppendAsync(caller.Did("access.organisation.created", "organisation", organisation.Id.ToString(), info), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (info, errors);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Caravan.Access.Contracts;
 using Caravan.Access.Data;
 using Caravan.Access.Domain;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ internal sealed record PersonRow(Guid Id, string DisplayName, string? Email, IRe
 
 /// <summary>People and their grants: administrators create accounts, grant a role within a scope, lift lockouts.</summary>
 [Authorize(Policy = "permission:access.users.manage")]
-internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> users, IOrganisationDirectory organisations, Caller caller, TimeProvider clock) : PageModel
+internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> users, IOrganisationDirectory organisations, Caller caller, TimeProvider clock, IAuditLog audit) : PageModel
 {
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
 
@@ -22,7 +23,12 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
 
     public List<string> Errors { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // Names and e-mail addresses are personal data: every read of the list is on the record.
+        await audit.AppendAsync(caller.Did("personal-data.read", "user-list", "all", new { count = People.Count }), ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? displayName, string? email, string? password, string? role, string? scope, Guid? organisationId, CancellationToken ct)
     {
@@ -46,12 +52,17 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         {
             var now = clock.GetUtcNow();
             var user = new CaravanUser { Id = Guid.NewGuid(), UserName = email!.Trim(), Email = email.Trim(), DisplayName = displayName!.Trim(), OrganisationId = organisationId, CreatedAt = now };
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var created = await users.CreateAsync(user, password!);
             if (created.Succeeded)
             {
-                var grant = parsedScope!.Value;
-                db.Grants.Add(new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = definition!.Name, ScopeKind = grant.Kind, ScopeId = grant.Kind == ScopeKind.Self ? user.Id.ToString() : grant.Id, GrantedAt = now, GrantedBy = caller.Name ?? caller.Id ?? "administrator" });
+                var scoped = parsedScope!.Value;
+                var grant = new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = definition!.Name, ScopeKind = scoped.Kind, ScopeId = scoped.Kind == ScopeKind.Self ? user.Id.ToString() : scoped.Id, GrantedAt = now, GrantedBy = caller.Name ?? caller.Id ?? "administrator" };
+                db.Grants.Add(grant);
                 await db.SaveChangesAsync(ct);
+                await audit.AppendAsync(caller.Did("access.user.created", "user", user.Id.ToString(), new { user.Email, user.DisplayName, user.OrganisationId }), db, ct);
+                await audit.AppendAsync(caller.Did("access.grant.added", "user", user.Id.ToString(), grant.ToGrant().ToString()), db, ct);
+                await transaction.CommitAsync(ct);
                 return RedirectToPage();
             }
 
@@ -70,6 +81,7 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            await audit.AppendAsync(caller.Did("access.user.unlocked", "user", user.Id.ToString()));
         }
 
         return RedirectToPage();

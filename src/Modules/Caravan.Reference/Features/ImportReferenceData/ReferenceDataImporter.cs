@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Caravan.Platform.Audit;
 using Caravan.Platform.Csv;
 using Caravan.Reference.Data;
 using Caravan.Reference.Domain;
@@ -33,11 +34,13 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
     private readonly ReferenceDbContext _db;
     private readonly TimeProvider _clock;
     private readonly ILogger<ReferenceDataImporter> _logger;
+    private readonly IAuditLog _audit;
 
-    public ReferenceDataImporter(ReferenceDbContext db, TimeProvider clock, ILogger<ReferenceDataImporter> logger)
+    public ReferenceDataImporter(ReferenceDbContext db, TimeProvider clock, IAuditLog audit, ILogger<ReferenceDataImporter> logger)
     {
         _db = db;
         _clock = clock;
+        _audit = audit;
         _logger = logger;
     }
 
@@ -115,6 +118,13 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
             dataset.RowCount = counts.Total;
             dataset.ImportedAt = _clock.GetUtcNow();
             await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(
+                new AuditRecord(AuditActorKind.System, "reference-import", "reference.dataset.imported", "dataset", name)
+                {
+                    Change = new { version, edition, status = status.ToString(), counts.Total, counts.Added, counts.Updated, counts.Removed },
+                },
+                _db,
+                cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _db.ChangeTracker.Clear();
 
