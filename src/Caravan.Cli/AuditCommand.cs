@@ -22,7 +22,7 @@ public static class AuditCommand
 
         var audit = new Command("audit", "The platform's tamper-evident audit log: every entry is chained to the one before it by a SHA-256 hash.");
         var verify = new Command("verify", "Recompute the hash chain of the audit log and name the first broken entry; exit code 1 when the chain is broken.");
-        verify.SetAction(async (parse, ct) => await RunWith(services(parse), error, async sp =>
+        verify.SetAction(async (parse, ct) => await CaravanCli.RunWith(services(parse), error, async sp =>
         {
             if ((await sp.GetRequiredService<DatabaseMigrator>().PendingAsync(ct)).Count > 0)
             {
@@ -58,28 +58,5 @@ public static class AuditCommand
             _ => "the chain does not continue here.",
         };
         return $"Audit log BROKEN at entry {at}: {why} {count} {(result.EntriesChecked == 1 ? "entry" : "entries")} before it verified.";
-    }
-
-    /// <summary>As <c>CaravanCli.RunWith</c>: a scope per command; an operator sees a one-line reason and exit code 2, not a stack trace.</summary>
-    private static async Task<int> RunWith(IServiceProvider services, TextWriter error, Func<IServiceProvider, Task<int>> action)
-    {
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await action(scope.ServiceProvider);
-        }
-        catch (Exception ex) when (ex is FormatException or IOException or OptionsValidationException or InvalidOperationException
-                                       or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-        finally
-        {
-            if (services is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
 using Caravan.Platform.Persistence;
+using Caravan.Access;
 using Caravan.Reference;
 using Caravan.Reference.Features.ImportReferenceData;
 using Microsoft.Extensions.Configuration;
@@ -59,8 +60,10 @@ public static class CaravanCli
             services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
             services.AddCaravanPlatform(configuration);
             services.AddCaravanAudit();
+            services.AddAccessModule(configuration);
             services.AddReferenceModule(configuration);
-            return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            // Not ValidateOnBuild: the modules also register their web-only services (sign-in, cookies), which a CLI never resolves.
+            return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         }
 
         var db = new Command("db", "The platform's database: schema migrations for every module, on SQLite or PostgreSQL.");
@@ -122,6 +125,7 @@ public static class CaravanCli
         root.Subcommands.Add(db);
         root.Subcommands.Add(reference);
         root.Subcommands.Add(AuditCommand.Create(Services, output, error));
+        root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configurationResult, cancellationToken);
@@ -133,14 +137,14 @@ public static class CaravanCli
             : $"{options.Provider}";
 
     /// <summary>Runs a command in a scope; an operator sees a one-line reason, not a stack trace, and exit code 2.</summary>
-    private static async Task<int> RunWith(IServiceProvider services, TextWriter error, Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> RunWith(IServiceProvider services, TextWriter error, Func<IServiceProvider, Task<int>> action)
     {
         try
         {
             await using var scope = services.CreateAsyncScope();
             return await action(scope.ServiceProvider);
         }
-        catch (Exception ex) when (ex is FormatException or IOException or OptionsValidationException or InvalidOperationException
+        catch (Exception ex) when (ex is FormatException or IOException or OptionsValidationException or InvalidOperationException or ArgumentException
                                        or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
@@ -148,7 +152,10 @@ public static class CaravanCli
         }
         finally
         {
-            await ((IAsyncDisposable)services).DisposeAsync();
+            if (services is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ app.UseCaravanWebDefaults();
 app.MapGroup("/api/v1")
     .MapAccessApi()
     .MapReferenceApi();
+app.MapAccessEndpoints();
 app.MapOpenApi();
 app.MapCaravanHealth();
 app.MapRazorPages();

@@ -17,6 +17,10 @@ public sealed class ModuleSurfaceTests
         "Caravan.Reference.Features.ImportReferenceData.DatasetImportResult",
         "Caravan.Reference.Features.ImportReferenceData.DatasetImportStatus",
         "Caravan.Reference.Features.ImportReferenceData.ReferenceDataOptions",
+
+        // `caravan clients create` registers a national system's client and prints what it registered.
+        "Caravan.Access.Features.MachineClients.MachineClientRegistry",
+        "Caravan.Access.Features.MachineClients.MachineClientInfo",
     };
 
     private const string SamplesRoot = "Caravan.Architecture.Tests.Samples";

@@ -55,7 +55,12 @@ public class CaravanWebFactory(DatabaseProvider provider) : WebApplicationFactor
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = Database.Settings.Concat(ExtraSettings).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        var host = new Dictionary<string, string?>
+        {
+            // The test host speaks plain HTTP; production serves the token endpoint over HTTPS only.
+            ["Caravan:Security:AllowHttpTokens"] = "true",
+        };
+        var settings = Database.Settings.Concat(host).Concat(ExtraSettings).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         foreach (var (key, value) in settings)
         {

@@ -3,6 +3,7 @@ using Caravan.Access.Data;
 using Caravan.Access.Domain;
 using Caravan.Access.Features.Demo;
 using Caravan.Access.Features.FirstAdministrator;
+using Caravan.Access.Features.MachineClients;
 using Caravan.Access.Features.Organisations;
 using Caravan.Access.Features.SignIn;
 using Caravan.Platform.Health;
@@ -17,6 +18,10 @@ using Microsoft.AspNetCore.Routing;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Caravan.Access;
 
@@ -29,6 +34,18 @@ public static class AccessModule
     public const string SignInRateLimit = "sign-in";
 
     public const string SignInPermitsSetting = "Caravan:Security:SignInAttemptsPerMinute";
+
+    /// <summary>The rate limit on <c>/connect/token</c>: 60 requests a minute per address by default.</summary>
+    public const string TokenRateLimit = "token";
+
+    /// <summary>Allows the token endpoint over plain HTTP (development, tests); production serves it over HTTPS only.</summary>
+    public const string AllowHttpTokensSetting = "Caravan:Security:AllowHttpTokens";
+
+    /// <summary>The PEM file of the access-token signing key; default keys/token-signing.pem under the data directory.</summary>
+    public const string TokenSigningKeySetting = "Caravan:Security:TokenSigningKeyPath";
+
+    /// <summary>API requests carrying a bearer token are authenticated as machine clients, the rest by the session cookie.</summary>
+    public const string CookieOrBearerScheme = "caravan";
 
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,7 +72,17 @@ public static class AccessModule
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearerScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, "Session cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.AddAuthentication().AddIdentityCookies();
+        AddMachineClients(services);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "caravan.session";
@@ -80,6 +107,9 @@ public static class AccessModule
         {
             var permits = config.GetValue(SignInPermitsSetting, 10);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(60, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(SignInRateLimit, context => context.Request.Method == HttpMethods.Get
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -93,6 +123,44 @@ public static class AccessModule
         services.AddSingleton<IStartupTask, FirstAdministratorSetup>();
 
         return services;
+    }
+
+    /// <summary>Endpoints outside the versioned API: the OAuth 2.0 token endpoint.</summary>
+    public static IEndpointRouteBuilder MapAccessEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapTokenEndpoint();
+        return app;
+    }
+
+    private static void AddMachineClients(IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccessDbContext>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris("connect/token");
+                o.AllowClientCredentialsFlow();
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(10));
+                // Access tokens are signed JWTs that any JOSE library can read; they carry no secrets.
+                o.DisableAccessTokenEncryption();
+                o.AddEphemeralEncryptionKey();
+                o.UseAspNetCore().EnableTokenEndpointPassthrough();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        services.AddOptions<OpenIddictServerOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            var path = config[TokenSigningKeySetting] is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(new DatabaseOptions { DataDirectory = config["Caravan:Database:DataDirectory"] }.ResolveDataDirectory(), "keys", "token-signing.pem");
+            o.SigningCredentials.Add(new SigningCredentials(TokenSigningKey.LoadOrCreate(path), SecurityAlgorithms.EcdsaSha256));
+        });
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IConfiguration>((o, config) =>
+            o.DisableTransportSecurityRequirement = config.GetValue<bool>(AllowHttpTokensSetting));
+        services.AddScoped<MachineClientRegistry>();
     }
 
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder api)

@@ -54,6 +54,9 @@ internal class AccessDbContext(DbContextOptions options) : IdentityUserContext<C
             e.HasOne<CaravanUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // OAuth clients (national customs systems, issuers' systems), their authorisations and tokens.
+        builder.UseOpenIddict();
+
         builder.Entity<SetupToken>(e =>
         {
             e.ToTable("setup_tokens");

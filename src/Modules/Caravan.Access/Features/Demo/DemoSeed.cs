@@ -1,6 +1,7 @@
 using Caravan.Access.Contracts;
 using Caravan.Access.Data;
 using Caravan.Access.Domain;
+using Caravan.Access.Features.MachineClients;
 using Caravan.Platform.Health;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Identity;
@@ -97,6 +98,18 @@ internal sealed partial class DemoSeed(IConfiguration configuration, ILogger<Dem
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // A machine client for each national customs system and for one trader, with published development secrets.
+        var clients = services.GetRequiredService<MachineClientRegistry>();
+        foreach (var code in new[] { "CN", "KZ", "KG", "TJ", "TM", "UZ" })
+        {
+            var lower = code.ToLowerInvariant();
+            await clients.CreateWithSecretAsync($"demo-customs-{lower}", $"National customs system of {code} (demo)", organisations[$"customs-{lower}"],
+                new Grant(Roles.NationalSystem, Scope.Country(code)), $"demo-secret-customs-{lower}", cancellationToken);
+        }
+
+        await clients.CreateWithSecretAsync("demo-trader-kz", "Steppe Cotton LLP ERP (demo)", organisations["trader-kz"],
+            new Grant(Roles.Trader, Scope.Organisation(organisations["trader-kz"].ToString())), "demo-secret-trader-kz", cancellationToken);
         LogSeeded(logger, organisations.Count, People.Count, Password);
     }
 
