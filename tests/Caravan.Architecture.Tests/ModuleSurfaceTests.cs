@@ -68,13 +68,13 @@ public sealed class ModuleSurfaceTests
     }
 
     [Fact]
-    public void Without_the_allowed_list_the_host_facing_import_types_are_reported()
+    public void Without_the_allowed_list_the_host_facing_types_are_reported()
     {
-        var reference = Codebase.Assemblies["Caravan.Reference"];
+        var violations = Codebase.Modules
+            .SelectMany(m => ArchitectureRules.PublicTypesOutsideTheModuleSurface(m.GetExportedTypes(), m.GetName().Name!, new HashSet<string>()))
+            .ToList();
 
-        var violations = ArchitectureRules.PublicTypesOutsideTheModuleSurface(reference.GetExportedTypes(), "Caravan.Reference", new HashSet<string>());
-
-        Assert.All(AllowedHostFacingTypes, name => Assert.Contains($"{name} is public outside Caravan.Reference.Contracts", violations));
+        Assert.All(AllowedHostFacingTypes, name => Assert.Contains(violations, v => v.StartsWith($"{name} is public outside ", StringComparison.Ordinal)));
     }
 
     [Fact]
