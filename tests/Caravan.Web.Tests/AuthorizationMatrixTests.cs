@@ -15,7 +15,7 @@ public class DemoWebFactory(DatabaseProvider provider) : CaravanWebFactory(provi
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _clients = new();
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
     {
         ["Caravan:Demo"] = "true",
         // Every role signs in from the same test "address"; the limit itself is tested on its own.

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Caravan.Access.Features.MachineClients;
+using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,6 +148,42 @@ public abstract class MachineClientTests(DemoWebFactory factory)
         var visible = await api.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/v1/organisations", UriKind.Relative), Ct);
 
         Assert.Equal(["Steppe Cotton LLP (demo)"], visible!.Select(o => o.GetProperty("name").GetString()));
+    }
+}
+
+/// <summary>The demo platform with two-second access tokens, to see one expire.</summary>
+public sealed class ShortLivedTokenFactory() : DemoWebFactory(DatabaseProvider.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings =>
+        new Dictionary<string, string?>(base.ExtraSettings) { ["Caravan:Security:AccessTokenLifetimeSeconds"] = "2" };
+}
+
+public sealed class TokenExpiryTests(ShortLivedTokenFactory factory) : IClassFixture<ShortLivedTokenFactory>
+{
+    [Fact]
+    public async Task An_expired_token_is_refused()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-customs-kz",
+            ["client_secret"] = "demo-secret-customs-kz",
+        }), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var token = body.GetProperty("access_token").GetString()!;
+        using var api = factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var fresh = await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5), TestContext.Current.CancellationToken);
+        var stale = await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 1, 2);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        // OpenIddict names the expiry: ID2019, "The specified token is no longer valid."
+        Assert.Contains("no longer valid", stale.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 }
 

@@ -44,6 +44,9 @@ public static class AccessModule
     /// <summary>The PEM file of the access-token signing key; default keys/token-signing.pem under the data directory.</summary>
     public const string TokenSigningKeySetting = "Caravan:Security:TokenSigningKeyPath";
 
+    /// <summary>How long an access token lives, in seconds (default 600). Short, because a token cannot be recalled.</summary>
+    public const string AccessTokenLifetimeSetting = "Caravan:Security:AccessTokenLifetimeSeconds";
+
     /// <summary>API requests carrying a bearer token are authenticated as machine clients, the rest by the session cookie.</summary>
     public const string CookieOrBearerScheme = "caravan";
 
@@ -140,7 +143,6 @@ public static class AccessModule
             {
                 o.SetTokenEndpointUris("connect/token");
                 o.AllowClientCredentialsFlow();
-                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(10));
                 // Access tokens are signed JWTs that any JOSE library can read; they carry no secrets.
                 o.DisableAccessTokenEncryption();
                 o.AddEphemeralEncryptionKey();
@@ -157,6 +159,7 @@ public static class AccessModule
                 ? configured
                 : Path.Combine(new DatabaseOptions { DataDirectory = config["Caravan:Database:DataDirectory"] }.ResolveDataDirectory(), "keys", "token-signing.pem");
             o.SigningCredentials.Add(new SigningCredentials(TokenSigningKey.LoadOrCreate(path), SecurityAlgorithms.EcdsaSha256));
+            o.AccessTokenLifetime = TimeSpan.FromSeconds(config.GetValue(AccessTokenLifetimeSetting, 600));
         });
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IConfiguration>((o, config) =>
             o.DisableTransportSecurityRequirement = config.GetValue<bool>(AllowHttpTokensSetting));
