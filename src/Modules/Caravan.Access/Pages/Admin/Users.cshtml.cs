@@ -74,6 +74,65 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         return Page();
     }
 
+    /// <summary>Grants a role within a scope to an existing person. Takes effect within a minute (security stamp).</summary>
+    public async Task<IActionResult> OnPostGrantAsync(Guid id, string? grant, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        var parsed = Grant.TryParse(grant?.Trim());
+        if (user is null || parsed is not { } g || Roles.Find(g.Role) is not { } role || role.ScopeKind != g.Scope.Kind)
+        {
+            Errors.Add($"grant: '{grant}' is not role@scope for a known role in its kind of scope, e.g. customs-officer@country:KZ.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        if (!await db.Grants.AnyAsync(x => x.UserId == id && x.Role == g.Role && x.ScopeKind == g.Scope.Kind && x.ScopeId == g.Scope.Id, ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Grants.Add(new UserGrant { Id = Guid.NewGuid(), UserId = id, Role = g.Role, ScopeKind = g.Scope.Kind, ScopeId = g.Scope.Id, GrantedAt = clock.GetUtcNow(), GrantedBy = caller.Name ?? caller.Id ?? "administrator" });
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(caller.Did("access.grant.added", "user", id.ToString(), g.ToString()), db, ct);
+            await transaction.CommitAsync(ct);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, string? grant, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is not null && Grant.TryParse(grant) is { } g)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var removed = await db.Grants.Where(x => x.UserId == id && x.Role == g.Role && x.ScopeKind == g.Scope.Kind && x.ScopeId == g.Scope.Id).ExecuteDeleteAsync(ct);
+            if (removed > 0)
+            {
+                await audit.AppendAsync(caller.Did("access.grant.revoked", "user", id.ToString(), g.ToString()), db, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>For a person who lost their device and their recovery codes: they set up a new authenticator at next sign-in.</summary>
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is not null)
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await audit.AppendAsync(caller.Did("access.second-factor.reset", "user", user.Id.ToString()));
+        }
+
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
