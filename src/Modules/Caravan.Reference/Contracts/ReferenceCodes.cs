@@ -69,6 +69,21 @@ public static class ReferenceCodes
         };
     }
 
+    private static readonly string[] SectionNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI"];
+
+    /// <summary>An HS section as people write it: 11 or XI. Null when it is neither.</summary>
+    public static int? ParseHsSection(string? input)
+    {
+        var value = input?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (value.Length is > 0 and <= 3 && value.All(char.IsAsciiDigit))
+        {
+            return int.Parse(value, CultureInfo.InvariantCulture);
+        }
+
+        var index = Array.IndexOf(SectionNumerals, value);
+        return index < 0 ? null : index + 1;
+    }
+
     /// <summary>Echoes user input in a message without echoing a whole huge input back.</summary>
     public static string Truncate(string value) => value.Length <= 24 ? value : value[..24] + "…";
 }

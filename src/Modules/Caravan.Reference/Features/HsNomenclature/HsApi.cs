@@ -55,7 +55,7 @@ internal static class HsApi
     private static async Task<Results<Ok<HsSectionDetail>, ValidationProblem, ProblemHttpResult>> GetSection(
         string number, IHsNomenclature hs, CancellationToken ct)
     {
-        var value = ParseSectionNumber(number);
+        var value = ReferenceCodes.ParseHsSection(number);
         if (value is null)
         {
             return Problems.Invalid("number", $"'{ReferenceCodes.Truncate(number)}' is not a section number; use 1–21 or I–XXI.");
@@ -111,18 +111,5 @@ internal static class HsApi
         }
 
         return TypedResults.Ok(await hs.SearchAsync(query, language, page ?? 1, pageSize ?? 25, ct).ConfigureAwait(false));
-    }
-
-    internal static int? ParseSectionNumber(string input)
-    {
-        var value = input.Trim().ToUpperInvariant();
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            return n;
-        }
-
-        string[] romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI"];
-        var index = Array.IndexOf(romans, value);
-        return index < 0 ? null : index + 1;
     }
 }
