@@ -36,6 +36,31 @@ public static class WebDefaults
             doc.Info.Version = "v1";
             doc.Info.Description = "The platform of the China–Central Asia cooperation mechanism. Errors are RFC 9457 problem details.";
             doc.Servers?.Clear();
+            // How a national system gets a token: OAuth 2.0 client credentials at /connect/token (private_key_jwt).
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["oauth2"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.OAuth2,
+                Description = "Client credentials; authenticate the client with a signed assertion (private_key_jwt, RFC 7523). Tokens live 10 minutes.",
+                Flows = new Microsoft.OpenApi.OpenApiOAuthFlows
+                {
+                    ClientCredentials = new Microsoft.OpenApi.OpenApiOAuthFlow { TokenUrl = new Uri("/connect/token", UriKind.Relative), Scopes = new Dictionary<string, string>() },
+                },
+            };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // Operations that need a caller say so, and 401/403 come back as problem details.
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+                {
+                    [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("oauth2", context.Document)] = [],
+                });
+            }
+
             return Task.CompletedTask;
         }));
         // Pages are in Chinese and Russian as much as in English: emit those characters as they are, not as &#x…; escapes.
