@@ -1,7 +1,16 @@
 namespace Caravan.Platform.Security;
 
 /// <summary>A role of DESIGN.md section 1: who holds it and within which kind of scope it is granted.</summary>
-public sealed record RoleDefinition(string Name, ScopeKind ScopeKind, bool RequiresSecondFactor, string Description);
+/// <param name="ScopeKind">The usual scope of the role.</param>
+/// <param name="NarrowerScope">A narrower scope the role may be granted in instead (an officer at one office).</param>
+public sealed record RoleDefinition(string Name, ScopeKind ScopeKind, bool RequiresSecondFactor, string Description, ScopeKind? NarrowerScope = null)
+{
+    /// <summary>Whether the role may be granted within a scope of this kind.</summary>
+    public bool Allows(ScopeKind kind) => kind == ScopeKind || kind == NarrowerScope;
+
+    /// <summary>Whether a grant names this role within a kind of scope it may have.</summary>
+    public static bool IsValid(Grant grant) => Roles.Find(grant.Role)?.Allows(grant.Scope.Kind) == true;
+}
 
 /// <summary>The roles of the platform. Permissions are attached to roles by the modules (<see cref="IRolePermissions"/>).</summary>
 public static class Roles
@@ -21,7 +30,7 @@ public static class Roles
     public static readonly IReadOnlyList<RoleDefinition> All =
     [
         new(Trader, ScopeKind.Organisation, false, "Lodges and amends consignments, applies for certificates of origin."),
-        new(CustomsOfficer, ScopeKind.Country, true, "Works the control queue of one country (optionally one office)."),
+        new(CustomsOfficer, ScopeKind.Country, true, "Works the control queue of one country (optionally one office).", ScopeKind.Office),
         new(RiskAnalyst, ScopeKind.Country, true, "Keeps one country's risk profiles, alerts and AEO list."),
         new(NationalSystem, ScopeKind.Country, false, "A national customs system, acting through the API as an officer."),
         new(CertificateIssuer, ScopeKind.Organisation, true, "Reviews applications, issues and revokes certificates of origin for one issuing body."),

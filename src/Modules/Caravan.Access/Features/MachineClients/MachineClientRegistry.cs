@@ -23,7 +23,7 @@ public sealed class MachineClientRegistry(IOpenIddictApplicationManager applicat
     public async Task<MachineClientInfo> CreateAsync(
         string clientId, string displayName, Guid organisationId, Grant grant, string? publicKeyPem, bool developmentSecret, CancellationToken cancellationToken = default)
     {
-        if (Roles.Find(grant.Role) is not { } role || role.ScopeKind != grant.Scope.Kind)
+        if (!RoleDefinition.IsValid(grant))
         {
             throw new ArgumentException($"'{grant}' is not a valid grant: the role must exist and be granted within its kind of scope.", nameof(grant));
         }

@@ -149,7 +149,8 @@ internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clo
         }
 
         var scopes = caller.ScopesFor(AccessPermissions.ViewOrganisations);
-        var organisations = scopes.Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).ToList();
+        // An office is an organisation of its own (a post of its administration): its officers see that office.
+        var organisations = scopes.Where(s => s.Kind is ScopeKind.Organisation or ScopeKind.Office && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).ToList();
         var countries = scopes.Where(s => s.Kind == ScopeKind.Country).Select(s => s.Id!).ToList();
         return query.Where(o => organisations.Contains(o.Id) || (o.Country != null && countries.Contains(o.Country)));
     }

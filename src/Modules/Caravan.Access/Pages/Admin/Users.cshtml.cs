@@ -38,7 +38,7 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         {
             Errors.Add($"role: '{role}' is not a role.");
         }
-        else if (parsedScope is not { } s || s.Kind != definition.ScopeKind)
+        else if (parsedScope is not { } s || !definition.Allows(s.Kind))
         {
             Errors.Add($"scope: the role {definition.Name} is granted within a {definition.ScopeKind.ToString().ToLowerInvariant()} scope, e.g. {Example(definition.ScopeKind)}.");
         }
@@ -79,7 +79,7 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
     {
         var user = await users.FindByIdAsync(id.ToString());
         var parsed = Grant.TryParse(grant?.Trim());
-        if (user is null || parsed is not { } g || Roles.Find(g.Role) is not { } role || role.ScopeKind != g.Scope.Kind)
+        if (user is null || parsed is not { } g || !RoleDefinition.IsValid(g))
         {
             Errors.Add($"grant: '{grant}' is not role@scope for a known role in its kind of scope, e.g. customs-officer@country:KZ.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
