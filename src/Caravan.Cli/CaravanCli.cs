@@ -125,6 +125,7 @@ public static class CaravanCli
         root.Subcommands.Add(db);
         root.Subcommands.Add(reference);
         root.Subcommands.Add(AuditCommand.Create(Services, output, error));
+        root.Subcommands.Add(OrganisationsCommand.Create(Services, output, error));
         root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };

@@ -48,7 +48,7 @@ public static class ClientsCommand
 
             var keyFile = parse.GetValue(publicKey);
             var pem = keyFile is null ? null : await File.ReadAllTextAsync(keyFile.FullName, ct);
-            var created = await sp.GetRequiredService<MachineClientRegistry>().CreateAsync(
+            var created = await sp.GetRequiredService<IMachineClientRegistry>().CreateAsync(
                 id, parse.GetValue(name) ?? id, parse.GetValue(organisation), parsedGrant, pem, parse.GetValue(secret), ct);
             await output.WriteLineAsync($"Client {created.ClientId} registered for organisation {created.OrganisationId} with {created.Grant}; authenticates with {created.Authentication}.");
             if (created.Secret is { } value)

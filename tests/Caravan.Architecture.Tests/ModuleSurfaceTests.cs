@@ -19,7 +19,7 @@ public sealed class ModuleSurfaceTests
         "Caravan.Reference.Features.ImportReferenceData.ReferenceDataOptions",
 
         // `caravan clients create` registers a national system's client and prints what it registered.
-        "Caravan.Access.Features.MachineClients.MachineClientRegistry",
+        "Caravan.Access.Features.MachineClients.IMachineClientRegistry",
         "Caravan.Access.Features.MachineClients.MachineClientInfo",
     };
 

@@ -75,7 +75,7 @@ public sealed class SigningInTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByLabel("Password").FillAsync("not-the-password-1A");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The e-mail address or the password is wrong.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The e-mail address or the password is wrong. After five failed attempts an account is locked for 15 minutes.");
         session.AssertNoConsoleErrors(new Regex("status of 400"));
     }
 }

@@ -33,7 +33,7 @@ public abstract class MachineClientTests(DemoWebFactory factory)
     {
         var clientId = "test-" + Guid.NewGuid().ToString("N")[..10];
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MachineClientRegistry>().CreateAsync(
+        await scope.ServiceProvider.GetRequiredService<IMachineClientRegistry>().CreateAsync(
             clientId, "Test national system", Guid.Parse(organisationId), grant, key.ExportSubjectPublicKeyInfoPem(), developmentSecret: false, Ct);
         return clientId;
     }

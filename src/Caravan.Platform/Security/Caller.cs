@@ -31,7 +31,7 @@ public sealed class Caller
         ClientId = principal.FindFirstValue(ClientClaim);
         Kind = !authenticated ? CallerKind.Anonymous : ClientId is not null && principal.FindFirstValue(ClaimTypes.NameIdentifier) is null ? CallerKind.Client : CallerKind.User;
         Id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub") ?? ClientId;
-        Name = principal.FindFirstValue(ClaimTypes.Name) ?? principal.FindFirstValue(ClaimTypes.Email) ?? Id;
+        Name = principal.FindFirstValue("caravan:name") ?? principal.FindFirstValue("name") ?? principal.FindFirstValue(ClaimTypes.Name) ?? principal.FindFirstValue(ClaimTypes.Email) ?? Id;
         OrganisationId = principal.FindFirstValue(OrganisationClaim);
         Grants = authenticated
             ? principal.FindAll(Grant.ClaimType).Select(c => Grant.TryParse(c.Value)).OfType<Grant>().ToList()

@@ -11,6 +11,7 @@ using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -44,6 +45,12 @@ public static class AccessModule
     /// <summary>The PEM file of the access-token signing key; default keys/token-signing.pem under the data directory.</summary>
     public const string TokenSigningKeySetting = "Caravan:Security:TokenSigningKeyPath";
 
+    /// <summary>How often, in seconds, a session's grants are checked against the database (default 60).</summary>
+    public const string SessionRevalidationSetting = "Caravan:Security:SessionRevalidationSeconds";
+
+    /// <summary>Token requests a minute per address (default 60).</summary>
+    public const string TokenPermitsSetting = "Caravan:Security:TokenRequestsPerMinute";
+
     /// <summary>How long an access token lives, in seconds (default 600). Short, because a token cannot be recalled.</summary>
     public const string AccessTokenLifetimeSetting = "Caravan:Security:AccessTokenLifetimeSeconds";
 
@@ -73,15 +80,18 @@ public static class AccessModule
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<AccessDbContext>()
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon a revoked grant, a reset second factor or a lock reaches a live session.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue(SessionRevalidationSetting, 60)));
 
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieOrBearerScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            // Bearer tokens are for the API only: pages (and their forms) accept nothing but a person's session.
             .AddPolicyScheme(CookieOrBearerScheme, "Session cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                IsApi(context.Request) && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthentication().AddIdentityCookies();
@@ -97,14 +107,20 @@ public static class AccessModule
             o.LoginPath = "/account/signin";
             o.LogoutPath = "/account/signout";
             o.AccessDeniedPath = "/account/denied";
-            o.Events = new CookieAuthenticationEvents
-            {
-                // The API answers with problem details; only pages redirect to the sign-in page.
-                OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Sign in or present an access token.") : Redirect(ctx),
-                OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status403Forbidden, "Your grants do not include this.") : Redirect(ctx),
-            };
+            // Handlers are set on Identity's own events object, which also revalidates the security stamp: replacing the
+            // object would silently stop revoked grants from reaching live sessions.
+            // The API answers with problem details; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Sign in or present an access token.") : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Problem(ctx.HttpContext, StatusCodes.Status403Forbidden, "Your grants do not include this.") : Redirect(ctx);
         });
         services.AddAuthorization();
+
+        // Session cookies and anti-forgery tokens must survive restarts and be readable by every instance.
+        services.AddDataProtection().SetApplicationName("Caravan");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IConfiguration>((o, config) =>
+            o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(new DatabaseOptions { DataDirectory = config["Caravan:Database:DataDirectory"] }.ResolveDataDirectory(), "keys", "data-protection")),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
         {
@@ -112,7 +128,7 @@ public static class AccessModule
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(60, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue(TokenPermitsSetting, 60), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(SignInRateLimit, context => context.Request.Method == HttpMethods.Get
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -164,6 +180,7 @@ public static class AccessModule
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IConfiguration>((o, config) =>
             o.DisableTransportSecurityRequirement = config.GetValue<bool>(AllowHttpTokensSetting));
         services.AddScoped<MachineClientRegistry>();
+        services.AddScoped<IMachineClientRegistry>(sp => sp.GetRequiredService<MachineClientRegistry>());
     }
 
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder api)

@@ -45,6 +45,17 @@ internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> us
         }
 
         var now = clock.GetUtcNow();
+        // Claim the link, create the person, grant, audit: one transaction. Two people posting the same link at once
+        // cannot both win: the second finds the link already used and changes nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var claimed = await db.SetupTokens.Where(t => t.Id == setup.Id && t.UsedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, now));
+        if (claimed != 1)
+        {
+            Invalid = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
         var user = new CaravanUser { Id = Guid.NewGuid(), UserName = Email, Email = Email, DisplayName = DisplayName, CreatedAt = now };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -55,13 +66,15 @@ internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> us
         }
 
         db.Grants.Add(new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = Roles.Administrator, ScopeKind = ScopeKind.Platform, GrantedAt = now, GrantedBy = "first-start setup link" });
-        setup.UsedAt = now;
         await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditRecord(AuditActorKind.Anonymous, "setup-link", "access.administrator.created", "user", user.Id.ToString())
-        {
-            Change = new { user.Email, user.DisplayName },
-            RemoteAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
+        await audit.AppendAsync(
+            new AuditRecord(AuditActorKind.Anonymous, "setup-link", "access.administrator.created", "user", user.Id.ToString())
+            {
+                Change = new { user.Email, user.DisplayName },
+                RemoteAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+            },
+            db);
+        await transaction.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Account/Enrol");
     }
@@ -71,6 +84,6 @@ internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> us
         var hash = FirstAdministratorSetup.Hash(token ?? string.Empty);
         var now = clock.GetUtcNow();
         var setup = await db.SetupTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedAt == null);
-        return setup is not null && setup.ExpiresAt > now && !await db.Users.AnyAsync() ? setup : null;
+        return setup is not null && setup.ExpiresAt > now && !await FirstAdministratorSetup.AnAdministratorExistsAsync(db) ? setup : null;
     }
 }

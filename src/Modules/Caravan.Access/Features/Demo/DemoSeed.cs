@@ -54,6 +54,13 @@ internal sealed partial class DemoSeed(IConfiguration configuration, ILogger<Dem
             return;
         }
 
+        // Demo people have public passwords: never add them to a platform that real people already use.
+        if (await db.Users.AnyAsync(u => u.Email == null || !u.Email.EndsWith("@demo.caravan"), cancellationToken))
+        {
+            LogRefused(logger);
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var organisations = await SeedOrganisationsAsync(db, now, cancellationToken);
         var keys = (IUserAuthenticatorKeyStore<CaravanUser>)services.GetRequiredService<IUserStore<CaravanUser>>();
@@ -148,6 +155,9 @@ internal sealed partial class DemoSeed(IConfiguration configuration, ILogger<Dem
             throw new InvalidOperationException($"Demo user {who}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "--demo refused: this database has real accounts, and demo accounts have public passwords. Use a fresh data directory for the demo.")]
+    private static partial void LogRefused(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DEMO MODE: {Organisations} invented organisations and {People} people created; every demo password is {Password}. Never use --demo for a real platform.")]
     private static partial void LogSeeded(ILogger logger, int organisations, int people, string password);

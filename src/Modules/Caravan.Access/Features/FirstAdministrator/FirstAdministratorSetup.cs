@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Caravan.Access.Features.FirstAdministrator;
 
 /// <summary>
-/// A platform never starts with a default password. While no one has an account, each start issues a one-time
+/// A platform never starts with a default password. While no one administers it, each start issues a one-time
 /// link, valid for 24 hours, that lets the first administrator create theirs; only its hash is stored.
 /// </summary>
 internal sealed partial class FirstAdministratorSetup(IConfiguration configuration, ILogger<FirstAdministratorSetup> logger) : IStartupTask
@@ -22,7 +22,7 @@ internal sealed partial class FirstAdministratorSetup(IConfiguration configurati
     public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AccessDbContext>();
-        if (await db.Users.AnyAsync(cancellationToken))
+        if (await AnAdministratorExistsAsync(db, cancellationToken))
         {
             return;
         }
@@ -32,6 +32,13 @@ internal sealed partial class FirstAdministratorSetup(IConfiguration configurati
         var baseUrl = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
         LogSetupLink(logger, $"{baseUrl}/setup/{token}", Validity.TotalHours);
     }
+
+    /// <summary>
+    /// Whether someone can administer the platform. Without an administrator (none yet, or the last one removed),
+    /// each start issues a new link, so the platform is never left without a way in.
+    /// </summary>
+    public static Task<bool> AnAdministratorExistsAsync(AccessDbContext db, CancellationToken cancellationToken = default) =>
+        db.Grants.AnyAsync(g => g.Role == Caravan.Platform.Security.Roles.Administrator, cancellationToken);
 
     /// <summary>Issues a new link and withdraws any earlier unused one.</summary>
     public static async Task<string> IssueAsync(AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)

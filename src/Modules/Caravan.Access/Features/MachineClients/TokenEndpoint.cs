@@ -23,17 +23,7 @@ internal static class TokenEndpoint
         app.MapPost("/connect/token", async (HttpContext context, IOpenIddictApplicationManager applications, IAuditLog audit) =>
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-            if (!request.IsClientCredentialsGrantType())
-            {
-                return Results.Forbid(
-                    authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme],
-                    properties: new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
-                    {
-                        [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.UnsupportedGrantType,
-                        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Only the client_credentials grant is offered.",
-                    }));
-            }
-
+            // OpenIddict answers every other grant type with unsupported_grant_type before this runs.
             var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("The client was authenticated but not found.");
             var properties = await applications.GetPropertiesAsync(application);
             var grant = properties.TryGetValue(MachineClientRegistry.GrantProperty, out var g) ? g.GetString() : null;

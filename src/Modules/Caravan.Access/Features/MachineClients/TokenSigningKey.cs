@@ -20,10 +20,23 @@ internal static class TokenSigningKey
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             ecdsa.GenerateKey(ECCurve.NamedCurves.nistP256);
-            File.WriteAllText(path, ecdsa.ExportPkcs8PrivateKeyPem());
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                // Created owner-only from the first byte; if another instance created it meanwhile, use theirs.
+                using (var writer = new StreamWriter(path, options))
+                {
+                    writer.Write(ecdsa.ExportPkcs8PrivateKeyPem());
+                }
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                ecdsa.ImportFromPem(File.ReadAllText(path));
             }
         }
 

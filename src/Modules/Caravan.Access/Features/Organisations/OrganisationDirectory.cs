@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Access.Features.Organisations;
 
-internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clock, IAuditLog audit) : IOrganisationDirectory
+internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clock, IAuditLog audit, IBorderCrossingDirectory crossings) : IOrganisationDirectory
 {
     public async Task<IReadOnlyList<OrganisationInfo>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -103,6 +103,28 @@ internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clo
             }
         }
 
+        string? crossingId = null;
+        if (!string.IsNullOrWhiteSpace(request.BorderCrossingId))
+        {
+            var value = request.BorderCrossingId.Trim().ToUpperInvariant();
+            if (kind != OrganisationKind.CustomsOffice)
+            {
+                errors["borderCrossingId"] = ["only a customs office stands at a border crossing."];
+            }
+            else if (value.Length > 16 || await crossings.FindAsync(value, cancellationToken) is not { } crossing)
+            {
+                errors["borderCrossingId"] = [$"'{ReferenceCodes.Truncate(value)}' is not a border crossing; GET /api/v1/border-crossings lists them (e.g. CN-KZ-01)."];
+            }
+            else if (country is not null && !crossing.Involves(country))
+            {
+                errors["borderCrossingId"] = [$"{value} has no post in {country}."];
+            }
+            else
+            {
+                crossingId = value;
+            }
+        }
+
         if (identifier is not null && errors.Count == 0
             && await db.Organisations.AnyAsync(o => o.Country == country && o.NationalIdentifier == identifier, cancellationToken))
         {
@@ -123,7 +145,7 @@ internal sealed class OrganisationDirectory(AccessDbContext db, TimeProvider clo
             NationalIdentifier = identifier,
             TraderFunctions = kind == OrganisationKind.Trader ? request.TraderFunctions : TraderFunctions.None,
             ParentId = kind == OrganisationKind.CustomsOffice ? request.ParentId : null,
-            BorderCrossingId = string.IsNullOrWhiteSpace(request.BorderCrossingId) ? null : request.BorderCrossingId.Trim().ToUpperInvariant(),
+            BorderCrossingId = crossingId,
             CreatedAt = clock.GetUtcNow(),
         };
         // The organisation and its audit entry commit together, or neither does.

@@ -24,6 +24,9 @@ internal sealed class EnrolModel(UserManager<CaravanUser> users, SignInManager<C
 
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
+    /// <summary>True when the second factor is already on: the key is never shown again (a stolen session must not copy it).</summary>
+    public bool AlreadyEnrolled { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -32,7 +35,12 @@ internal sealed class EnrolModel(UserManager<CaravanUser> users, SignInManager<C
             return RedirectToPage("/Account/SignIn");
         }
 
-        await ShowKeyAsync(user);
+        AlreadyEnrolled = user.TwoFactorEnabled;
+        if (!AlreadyEnrolled)
+        {
+            await ShowKeyAsync(user);
+        }
+
         return Page();
     }
 
@@ -42,6 +50,13 @@ internal sealed class EnrolModel(UserManager<CaravanUser> users, SignInManager<C
         if (user is null)
         {
             return RedirectToPage("/Account/SignIn");
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            AlreadyEnrolled = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         var token = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);

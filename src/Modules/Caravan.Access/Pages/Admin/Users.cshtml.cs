@@ -33,7 +33,7 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
     public async Task<IActionResult> OnPostAsync(string? displayName, string? email, string? password, string? role, string? scope, Guid? organisationId, CancellationToken ct)
     {
         var definition = Roles.Find(role ?? string.Empty);
-        var parsedScope = Scope.TryParse(scope?.Trim());
+        var parsedScope = scope?.Trim() == "self" ? new Scope(ScopeKind.Self, "(new)") : Scope.TryParse(scope?.Trim());
         if (definition is null)
         {
             Errors.Add($"role: '{role}' is not a role.");
@@ -74,11 +74,14 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         return Page();
     }
 
-    /// <summary>Grants a role within a scope to an existing person. Takes effect within a minute (security stamp).</summary>
+    /// <summary>
+    /// Grants a role within a scope to an existing person. Open sessions pick the change up at their next
+    /// revalidation (Caravan:Security:SessionRevalidationSeconds, a minute by default), without being signed out.
+    /// </summary>
     public async Task<IActionResult> OnPostGrantAsync(Guid id, string? grant, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        var parsed = Grant.TryParse(grant?.Trim());
+        var parsed = Grant.TryParse(grant?.Trim() is { } text && text.EndsWith("@self", StringComparison.Ordinal) ? $"{text}:{id}" : grant?.Trim());
         if (user is null || parsed is not { } g || !RoleDefinition.IsValid(g))
         {
             Errors.Add($"grant: '{grant}' is not role@scope for a known role in its kind of scope, e.g. customs-officer@country:KZ.");
@@ -94,7 +97,6 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(caller.Did("access.grant.added", "user", id.ToString(), g.ToString()), db, ct);
             await transaction.CommitAsync(ct);
-            await users.UpdateSecurityStampAsync(user);
         }
 
         return RedirectToPage();
@@ -113,7 +115,6 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
             }
 
             await transaction.CommitAsync(ct);
-            await users.UpdateSecurityStampAsync(user);
         }
 
         return RedirectToPage();
@@ -125,9 +126,11 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         var user = await users.FindByIdAsync(id.ToString());
         if (user is not null)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
-            await audit.AppendAsync(caller.Did("access.second-factor.reset", "user", user.Id.ToString()));
+            await audit.AppendAsync(caller.Did("access.second-factor.reset", "user", user.Id.ToString()), db);
+            await transaction.CommitAsync();
         }
 
         return RedirectToPage();
@@ -138,9 +141,11 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         var user = await users.FindByIdAsync(id.ToString());
         if (user is not null)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            await audit.AppendAsync(caller.Did("access.user.unlocked", "user", user.Id.ToString()));
+            await audit.AppendAsync(caller.Did("access.user.unlocked", "user", user.Id.ToString()), db);
+            await transaction.CommitAsync();
         }
 
         return RedirectToPage();
