@@ -24,7 +24,7 @@ public sealed class ClientsCommandTests
     }
 
     [Fact]
-    public async Task A_client_registered_with_its_public_key_authenticates_by_signed_assertion_and_cannot_be_registered_twice()
+    public async Task A_client_registered_with_its_public_key_is_set_for_signed_assertions_and_cannot_be_registered_twice()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await RunAsync(database, "db", "migrate");

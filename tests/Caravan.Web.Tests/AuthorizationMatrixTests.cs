@@ -22,6 +22,22 @@ public class DemoWebFactory(DatabaseProvider provider) : CaravanWebFactory(provi
         ["Caravan:Security:SignInAttemptsPerMinute"] = "1000",
     };
 
+    /// <summary>A client carrying an access token of a demo machine client (client-credentials grant, development secret).</summary>
+    public Task<HttpClient> MachineClientAsync(string clientId) =>
+        _clients.GetOrAdd("client:" + clientId, _ => new Lazy<Task<HttpClient>>(async () =>
+        {
+            var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = clientId.Replace("demo-", "demo-secret-", StringComparison.Ordinal),
+            }));
+            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return client;
+        })).Value;
+
     /// <summary>A client signed in as the person (one per person per fixture), or anonymous for null.</summary>
     public Task<HttpClient> ClientAsync(DemoPerson? person) =>
         person is null
@@ -65,6 +81,19 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code"];
 
+    /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
+    public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];
+
+    /// <summary>What a machine client may do: the same as a person of its role and scope.</summary>
+    public static HttpStatusCode ExpectedForClient(string request, string client) => request switch
+    {
+        _ when Public.Contains(request) => HttpStatusCode.OK,
+        "me" or "organisations" => HttpStatusCode.OK,
+        "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        "create-organisation" => HttpStatusCode.Forbidden,
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
+    };
+
     /// <summary>The expected status of a request for a caller (null = anonymous).</summary>
     public static HttpStatusCode Expected(string request, DemoPerson? caller)
     {
@@ -103,6 +132,11 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             {
                 data.Add(request.Name, person.Email);
             }
+
+            foreach (var client in MachineClients)
+            {
+                data.Add(request.Name, "client:" + client);
+            }
         }
 
         return data;
@@ -114,8 +148,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     {
         factory.SkipUnlessAvailable();
         var person = DemoPerson.All.SingleOrDefault(p => p.Email == caller);
+        var machine = caller.StartsWith("client:", StringComparison.Ordinal) ? caller["client:".Length..] : null;
         var (_, method, _, url) = Requests.Single(r => r.Name == request);
-        var client = await factory.ClientAsync(person);
+        var client = machine is null ? await factory.ClientAsync(person) : await factory.MachineClientAsync(machine);
         var traderKz = await TraderKzIdAsync();
 
         using var message = new HttpRequestMessage(method, new Uri(url.Replace("{trader-kz}", traderKz, StringComparison.Ordinal), UriKind.Relative));
@@ -126,7 +161,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
         var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Expected(request, person), response.StatusCode);
+        Assert.Equal(machine is null ? Expected(request, person) : ExpectedForClient(request, machine), response.StatusCode);
         if (!response.IsSuccessStatusCode)
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
