@@ -77,6 +77,31 @@ public sealed class SessionSecurityTests(RevalidatingDemoFactory factory) : ICla
         Assert.DoesNotContain("cara vand emoo", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_weak_password_is_refused_in_the_administrator_s_language()
+    {
+        var admin = await factory.ClientAsync(DemoPerson.Administrator);
+        var page = await admin.GetStringAsync(new Uri("/admin/users", UriKind.Relative), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/admin/users?culture=ru", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["displayName"] = "Weak",
+                ["email"] = "weak@caravan.example",
+                ["password"] = "short1A",
+                ["role"] = "trader",
+                ["scope"] = "organisation:x",
+                ["__RequestVerificationToken"] = SignIn.Token(page),
+            }),
+        };
+
+        var response = await admin.SendAsync(request, Ct);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Пароль должен содержать не менее 12 символов.", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("XX-YY-99", "is not a border crossing")]
     [InlineData("TJ-UZ-01", "has no post in KZ")]

@@ -28,7 +28,11 @@ public sealed partial class TranslationTests
         var english = Strings("en");
         var pages = Directory.GetFiles(RepositoryFiles.PathOf("src"), "*.cshtml", SearchOption.AllDirectories)
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        var used = pages.SelectMany(p => UsedKey().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var code = Directory.GetFiles(RepositoryFiles.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var used = pages.SelectMany(p => UsedKey().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value))
+            .Concat(code.SelectMany(p => UsedKeyInCode().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value)))
+            .Distinct().ToList();
 
         Assert.NotEmpty(used);
         Assert.DoesNotContain(used, k => !english.ContainsKey(k));
@@ -36,4 +40,7 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(@"T\[""([a-zA-Z0-9.]+[a-zA-Z0-9])""")]
     private static partial Regex UsedKey();
+
+    [GeneratedRegex(@"\bt\[""([a-zA-Z0-9.]+[a-zA-Z0-9])""")]
+    private static partial Regex UsedKeyInCode();
 }

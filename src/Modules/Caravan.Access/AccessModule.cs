@@ -79,7 +79,8 @@ public static class AccessModule
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<AccessDbContext>()
-            .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
+            .AddClaimsPrincipalFactory<CaravanClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         // How soon a revoked grant, a reset second factor or a lock reaches a live session.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue(SessionRevalidationSetting, 60)));

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Access.Pages;
 
 /// <summary>The one-time page where the first administrator creates their account; then they set up a second factor.</summary>
 [EnableRateLimiting(AccessModule.SignInRateLimit)]
-internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> users, SignInManager<CaravanUser> signIn, TimeProvider clock, IAuditLog audit) : PageModel
+internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> users, SignInManager<CaravanUser> signIn, TimeProvider clock, IAuditLog audit, IStringLocalizer<AccessStrings> t) : PageModel
 {
     public bool Invalid { get; private set; }
 
@@ -39,7 +40,7 @@ internal sealed class SetupModel(AccessDbContext db, UserManager<CaravanUser> us
         Email = email?.Trim();
         if (string.IsNullOrEmpty(DisplayName) || string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(password))
         {
-            Errors.Add("Name, e-mail and password are all required.");
+            Errors.Add(t["form.required"]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -8,14 +8,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Access.Pages.Admin;
 
-internal sealed record PersonRow(Guid Id, string DisplayName, string? Email, IReadOnlyList<string> Grants, bool TwoFactor, DateTimeOffset? LockedUntil);
+/// <param name="Grants">Each grant as stored (for revoking) and as a person reads it (organisation names, not ids).</param>
+internal sealed record PersonRow(Guid Id, string DisplayName, string? Email, IReadOnlyList<(string Value, string Label)> Grants, bool TwoFactor, DateTimeOffset? LockedUntil);
 
 /// <summary>People and their grants: administrators create accounts, grant a role within a scope, lift lockouts.</summary>
 [Authorize(Policy = "permission:access.users.manage")]
-internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> users, IOrganisationDirectory organisations, Caller caller, TimeProvider clock, IAuditLog audit) : PageModel
+internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> users, IOrganisationDirectory organisations, Caller caller, TimeProvider clock, IAuditLog audit, IStringLocalizer<AccessStrings> t) : PageModel
 {
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
 
@@ -36,16 +38,16 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         var parsedScope = scope?.Trim() == "self" ? new Scope(ScopeKind.Self, "(new)") : Scope.TryParse(scope?.Trim());
         if (definition is null)
         {
-            Errors.Add($"role: '{role}' is not a role.");
+            Errors.Add(t["admin.users.badrole", role ?? string.Empty]);
         }
         else if (parsedScope is not { } s || !definition.Allows(s.Kind))
         {
-            Errors.Add($"scope: the role {definition.Name} is granted within a {definition.ScopeKind.ToString().ToLowerInvariant()} scope, e.g. {Example(definition.ScopeKind)}.");
+            Errors.Add(t["admin.users.badscope", definition.Name, Example(definition.ScopeKind)]);
         }
 
         if (string.IsNullOrWhiteSpace(displayName) || string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
-            Errors.Add("Name, e-mail and password are all required.");
+            Errors.Add(t["form.required"]);
         }
 
         if (Errors.Count == 0)
@@ -84,7 +86,7 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         var parsed = Grant.TryParse(grant?.Trim() is { } text && text.EndsWith("@self", StringComparison.Ordinal) ? $"{text}:{id}" : grant?.Trim());
         if (user is null || parsed is not { } g || !RoleDefinition.IsValid(g))
         {
-            Errors.Add($"grant: '{grant}' is not role@scope for a known role in its kind of scope, e.g. customs-officer@country:KZ.");
+            Errors.Add(t["admin.users.badgrant", grant ?? string.Empty]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();
@@ -156,8 +158,12 @@ internal sealed class UsersModel(AccessDbContext db, UserManager<CaravanUser> us
         var now = clock.GetUtcNow();
         var people = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct);
         var grants = (await db.Grants.AsNoTracking().ToListAsync(ct)).ToLookup(g => g.UserId);
-        People = people.Select(u => new PersonRow(u.Id, u.DisplayName, u.Email, grants[u.Id].Select(g => g.ToGrant().ToString()).ToList(), u.TwoFactorEnabled, u.LockoutEnd > now ? u.LockoutEnd : null)).ToList();
         Organisations = await organisations.ListVisibleAsync(caller, ct);
+        var names = Organisations.ToDictionary(o => o.Id.ToString(), o => o.Name);
+        string Label(UserGrant g) => g.ScopeId is { } id && names.TryGetValue(id, out var name)
+            ? $"{g.Role} · {name}"
+            : g.ScopeKind == ScopeKind.Self ? $"{g.Role} · self" : g.ToGrant().ToString();
+        People = people.Select(u => new PersonRow(u.Id, u.DisplayName, u.Email, grants[u.Id].Select(g => (g.ToGrant().ToString(), Label(g))).ToList(), u.TwoFactorEnabled, u.LockoutEnd > now ? u.LockoutEnd : null)).ToList();
     }
 
     private static string Example(ScopeKind kind) => kind switch
