@@ -22,4 +22,22 @@ public sealed class KestrelLimitsTests(SqliteKestrelFactory factory) : IClassFix
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         Assert.Contains("40000 characters", problem.GetProperty("errors").GetProperty("q")[0].GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Behind_a_local_tls_proxy_pages_are_sent_with_strict_transport_security()
+    {
+        using var client = factory.NewSocketClient();
+        // HSTS is never sent for localhost, so the requests name a real host, as through a proxy.
+        using var plain = new HttpRequestMessage(HttpMethod.Get, new Uri("hs", UriKind.Relative));
+        plain.Headers.Host = "caravan.example";
+        using var direct = await client.SendAsync(plain, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("hs", UriKind.Relative));
+        request.Headers.Host = "caravan.example";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var proxied = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.False(direct.Headers.Contains("Strict-Transport-Security"));
+        Assert.Contains("max-age=", proxied.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
 }

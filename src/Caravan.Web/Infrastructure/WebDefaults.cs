@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Caravan.Platform;
 using Caravan.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -19,6 +20,18 @@ public static class WebDefaults
         // through so that an over-long query reaches validation and gets a problem document naming the field.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         var services = builder.Services;
+
+        // Behind a reverse proxy (TLS terminated there): take the client's address and scheme from the proxy's
+        // headers, so that rate limits count clients, cookies are Secure and HSTS is sent. Only the proxies named in
+        // Caravan:Network:KnownProxies (and loopback) are believed.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (builder.Configuration["Caravan:Network:KnownProxies"] ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
@@ -73,6 +86,8 @@ public static class WebDefaults
 
     public static WebApplication UseCaravanWebDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+
         // The API answers every error with problem details; the pages with a page a person can read.
         app.UseWhen(IsApi, api =>
         {
