@@ -2,6 +2,7 @@ using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
 using Caravan.Reference;
+using Caravan.Trade;
 using Caravan.Web.Infrastructure;
 
 // `--demo` adds invented organisations and people for every role (README, "Demo").
@@ -25,7 +26,8 @@ var app = builder.Build();
 app.UseCaravanWebDefaults();
 app.MapGroup("/api/v1")
     .MapAccessApi()
-    .MapReferenceApi();
+    .MapReferenceApi()
+    .MapTradeApi();
 app.MapAccessEndpoints();
 app.MapOpenApi();
 app.MapCaravanHealth();

@@ -97,7 +97,26 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            // An autovacuum worker may have just connected to the new database; the test role may not end it
+            // (42501). It leaves within moments: try again, and if it does not, leave the database behind rather
+            // than fail a test that passed.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState is "42501" or "55006" && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+                catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine($"Test database {PostgresName} left behind: {ex.Message}");
+                    break;
+                }
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

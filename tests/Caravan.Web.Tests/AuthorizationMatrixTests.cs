@@ -73,13 +73,14 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("hs-sections", HttpMethod.Get, "/api/v1/hs/sections", "/api/v1/hs/sections"),
         ("hs-section", HttpMethod.Get, "/api/v1/hs/sections/{number}", "/api/v1/hs/sections/11"),
         ("hs-code", HttpMethod.Get, "/api/v1/hs/{code}", "/api/v1/hs/5205"),
+        ("code-list", HttpMethod.Get, "/api/v1/code-lists/{name}", "/api/v1/code-lists/currencies"),
         ("me", HttpMethod.Get, "/api/v1/me", "/api/v1/me"),
         ("organisations", HttpMethod.Get, "/api/v1/organisations", "/api/v1/organisations"),
         ("organisation", HttpMethod.Get, "/api/v1/organisations/{id}", "/api/v1/organisations/{trader-kz}"),
         ("create-organisation", HttpMethod.Post, "/api/v1/organisations", "/api/v1/organisations"),
     ];
 
-    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code"];
+    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
 
     /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
     public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];
