@@ -1,3 +1,4 @@
+using Caravan.Testing;
 using System.Globalization;
 using System.Text;
 using Caravan.Platform.Csv;

@@ -1,3 +1,4 @@
+using Caravan.Testing;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 

@@ -1,6 +1,7 @@
-namespace Caravan.Web.Tests;
+namespace Caravan.Testing;
 
-internal static class RepositoryFiles
+/// <summary>Files of the repository itself (not the copies the build places beside the test binaries).</summary>
+public static class RepositoryFiles
 {
     /// <summary>The repository root: the folder above the test binaries that holds Caravan.slnx.</summary>
     public static string Root
@@ -20,4 +21,7 @@ internal static class RepositoryFiles
     }
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>A file in the repository's data/ folder.</summary>
+    public static string Data(string fileName) => PathOf("data", fileName);
 }
