@@ -66,6 +66,18 @@ public sealed record BorderCrossingInfo(
     };
 
     public bool Involves(string country) => SideA.Country == country || SideB.Country == country;
+
+    /// <summary>Whether the crossing joins these two countries, in either direction.</summary>
+    public bool Joins(string a, string b) => (SideA.Country == a && SideB.Country == b) || (SideA.Country == b && SideB.Country == a);
+
+    /// <summary>
+    /// Whether goods can cross here now, read from the status as the sources word it: operational, reopened,
+    /// opened, seasonal — not planned, under construction or closed.
+    /// </summary>
+    public bool IsOpen => Status.StartsWith("operational", StringComparison.OrdinalIgnoreCase)
+                          || Status.StartsWith("reopened", StringComparison.OrdinalIgnoreCase)
+                          || Status.StartsWith("opened", StringComparison.OrdinalIgnoreCase)
+                          || Status.StartsWith("seasonal", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <param name="Name">Null where no source named this side's post.</param>
