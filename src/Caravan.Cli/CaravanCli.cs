@@ -5,6 +5,7 @@ using Caravan.Platform.Audit;
 using Caravan.Platform.Persistence;
 using Caravan.Access;
 using Caravan.Reference;
+using Caravan.Trade;
 using Caravan.Reference.Features.ImportReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class CaravanCli
             services.AddCaravanAudit();
             services.AddAccessModule(configuration);
             services.AddReferenceModule(configuration);
+            services.AddTradeModule();
             // Not ValidateOnBuild: the modules also register their web-only services (sign-in, cookies), which a CLI never resolves.
             return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         }

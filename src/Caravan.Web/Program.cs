@@ -19,7 +19,8 @@ builder.Services
     .AddCaravanAudit()
     .AddCaravanStartup()
     .AddAccessModule(builder.Configuration)
-    .AddReferenceModule(builder.Configuration);
+    .AddReferenceModule(builder.Configuration)
+    .AddTradeModule();
 
 var app = builder.Build();
 

@@ -38,6 +38,20 @@ public class DemoWebFactory(DatabaseProvider provider) : CaravanWebFactory(provi
             return client;
         })).Value;
 
+    private Lazy<Task<string>>? _consignment;
+
+    /// <summary>The id of a consignment lodged by Kazakhstan's demo trader, China → Kazakhstan → Uzbekistan (once per fixture).</summary>
+    public Task<string> ConsignmentOfTraderKzAsync() =>
+        LazyInitializer.EnsureInitialized(ref _consignment, () => new Lazy<Task<string>>(async () =>
+        {
+            var trader = await ClientAsync(DemoPerson.TraderKz);
+            using var response = await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan());
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.IsSuccessStatusCode
+                ? body.GetProperty("id").GetString()!
+                : throw new InvalidOperationException($"Lodging the matrix consignment failed: {body}");
+        })).Value;
+
     /// <summary>A client signed in as the person (one per person per fixture), or anonymous for null.</summary>
     public Task<HttpClient> ClientAsync(DemoPerson? person) =>
         person is null
@@ -78,6 +92,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("organisations", HttpMethod.Get, "/api/v1/organisations", "/api/v1/organisations"),
         ("organisation", HttpMethod.Get, "/api/v1/organisations/{id}", "/api/v1/organisations/{trader-kz}"),
         ("create-organisation", HttpMethod.Post, "/api/v1/organisations", "/api/v1/organisations"),
+        ("lodge", HttpMethod.Post, "/api/v1/consignments", "/api/v1/consignments"),
+        ("consignments", HttpMethod.Get, "/api/v1/consignments", "/api/v1/consignments"),
+        ("consignment", HttpMethod.Get, "/api/v1/consignments/{id}", "/api/v1/consignments/{cn-kz-uz}"),
     ];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
@@ -89,7 +106,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     public static HttpStatusCode ExpectedForClient(string request, string client) => request switch
     {
         _ when Public.Contains(request) => HttpStatusCode.OK,
-        "me" or "organisations" => HttpStatusCode.OK,
+        "me" or "organisations" or "consignments" or "consignment" => HttpStatusCode.OK,
+        "lodge" => client == "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -109,6 +127,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         }
 
         var seesOrganisations = caller.Role is not ("programme-officer" or "city-official" or "applicant");
+        var seesConsignments = caller.Role is "trader" or "customs-officer" or "risk-analyst" or "administrator";
         return request switch
         {
             "me" => HttpStatusCode.OK,
@@ -119,6 +138,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
                 ? HttpStatusCode.OK
                 : HttpStatusCode.Forbidden,
             "create-organisation" => caller == DemoPerson.Administrator ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+            "lodge" => caller.Role == "trader" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+            "consignments" => seesConsignments ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            // Lodged by Kazakhstan's trader, routed China → Kazakhstan → Uzbekistan.
+            "consignment" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -153,11 +176,16 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         var (_, method, _, url) = Requests.Single(r => r.Name == request);
         var client = machine is null ? await factory.ClientAsync(person) : await factory.MachineClientAsync(machine);
         var traderKz = await TraderKzIdAsync();
+        var consignment = await factory.ConsignmentOfTraderKzAsync();
 
-        using var message = new HttpRequestMessage(method, new Uri(url.Replace("{trader-kz}", traderKz, StringComparison.Ordinal), UriKind.Relative));
-        if (method == HttpMethod.Post)
+        using var message = new HttpRequestMessage(method, new Uri(url.Replace("{trader-kz}", traderKz, StringComparison.Ordinal).Replace("{cn-kz-uz}", consignment, StringComparison.Ordinal), UriKind.Relative));
+        if (request == "create-organisation")
         {
             message.Content = JsonContent.Create(new { kind = "City", name = $"Matrix city {Guid.NewGuid():N}", country = "KG" });
+        }
+        else if (request == "lodge")
+        {
+            message.Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan());
         }
 
         var response = await client.SendAsync(message, TestContext.Current.CancellationToken);

@@ -17,7 +17,7 @@ public abstract class SchemaTests(CaravanWebFactory factory)
 
         var contexts = databases.Resolve(scope.ServiceProvider).ToList();
 
-        Assert.Equal(3, contexts.Count);
+        Assert.Equal(4, contexts.Count);
         Assert.All(contexts, c => Assert.False(c.Database.HasPendingModelChanges(), $"{c.GetType().Name} has model changes without a migration: run `dotnet ef migrations add` for both providers."));
     }
 }

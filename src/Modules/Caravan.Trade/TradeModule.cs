@@ -1,17 +1,34 @@
+using Caravan.Platform.Persistence;
+using Caravan.Platform.Security;
+using Caravan.Trade.Contracts;
+using Caravan.Trade.Data;
 using Caravan.Trade.Features.CodeLists;
+using Caravan.Trade.Features.LodgeConsignment;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Caravan.Trade;
 
 /// <summary>
-/// Registration of the Trade module (issue 4). So far: the code lists a declaration is checked against
-/// (containers, currencies, units, package types, transport modes) and their API.
+/// Registration of the Trade module (issue 4). So far: the code lists a declaration is checked against, the
+/// declaration's validation, and lodging with one customs control per country on the route.
 /// </summary>
 public static class TradeModule
 {
+    public static IServiceCollection AddTradeModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<TradeDbContext, SqliteTradeDbContext, PostgresTradeDbContext>(TradeDbContext.Module);
+        services.AddSingleton<IRolePermissions, TradeRolePermissions>();
+        services.AddScoped<DeclarationValidator>();
+        services.AddScoped<ConsignmentLodging>();
+        services.AddScoped<ConsignmentQueries>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapTradeApi(this IEndpointRouteBuilder api)
     {
         api.MapCodeListsApi();
+        api.MapConsignmentsApi();
         return api;
     }
 }

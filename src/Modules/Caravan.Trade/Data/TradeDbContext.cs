@@ -1,0 +1,66 @@
+using Caravan.Platform.Persistence;
+using Caravan.Trade.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Trade.Data;
+
+/// <summary>The tables the Trade module owns.</summary>
+internal class TradeDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Module = "trade";
+
+    public DbSet<Consignment> Consignments => Set<Consignment>();
+
+    public DbSet<CustomsControl> Controls => Set<CustomsControl>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Consignment>(e =>
+        {
+            e.ToTable("consignments");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Reference).HasMaxLength(24);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.Property(c => c.LodgedBy).HasMaxLength(200);
+            e.Property(c => c.CountryOfDispatch).HasMaxLength(2);
+            e.Property(c => c.CountryOfDestination).HasMaxLength(2);
+            e.Property(c => c.Status).HasMaxLength(32);
+            e.Property(c => c.IdempotencyKey).HasMaxLength(100);
+            e.Property(c => c.RequestHash).HasMaxLength(64);
+            e.HasIndex(c => new { c.LodgedByOrganisation, c.IdempotencyKey }).IsUnique();
+            e.HasMany(c => c.Controls).WithOne().HasForeignKey(c => c.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CustomsControl>(e =>
+        {
+            e.ToTable("customs_controls");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Country).HasMaxLength(2);
+            e.Property(c => c.Role).HasMaxLength(16);
+            e.Property(c => c.State).HasMaxLength(32);
+            e.Property(c => c.EntryCrossingId).HasMaxLength(16);
+            e.Property(c => c.ExitCrossingId).HasMaxLength(16);
+            e.HasIndex(c => new { c.Country, c.State });
+        });
+    }
+}
+
+internal sealed class SqliteTradeDbContext(DbContextOptions<SqliteTradeDbContext> options) : TradeDbContext(options)
+{
+    // SQLite cannot order or compare DateTimeOffset text; stored as a sortable number, queries by time work alike.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+}
+
+internal sealed class PostgresTradeDbContext(DbContextOptions<PostgresTradeDbContext> options) : TradeDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+internal sealed class SqliteTradeDesignTimeFactory() : SqliteDesignTimeFactory<SqliteTradeDbContext>(TradeDbContext.Module);
+
+internal sealed class PostgresTradeDesignTimeFactory() : PostgresDesignTimeFactory<PostgresTradeDbContext>(TradeDbContext.Module);

@@ -1,0 +1,56 @@
+namespace Caravan.Trade.Domain;
+
+/// <summary>A consignment as lodged: the declaration, who lodged it, and its route.</summary>
+internal sealed class Consignment
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The reference people quote, unique across the platform, e.g. CV-2026-7K3M9QXA.</summary>
+    public required string Reference { get; set; }
+
+    public Guid LodgedByOrganisation { get; set; }
+
+    public required string LodgedBy { get; set; }
+
+    public required string CountryOfDispatch { get; set; }
+
+    public required string CountryOfDestination { get; set; }
+
+    /// <summary>The declaration as lodged (JSON); its fields are validated before it is stored.</summary>
+    public required string Declaration { get; set; }
+
+    public int Version { get; set; } = 1;
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset LodgedAt { get; set; }
+
+    /// <summary>The client's Idempotency-Key, and the SHA-256 of the body it came with.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public string? RequestHash { get; set; }
+
+    public List<CustomsControl> Controls { get; set; } = [];
+}
+
+/// <summary>One administration's control of a consignment: export, transit or import, with its own state.</summary>
+internal sealed class CustomsControl
+{
+    public Guid Id { get; set; }
+
+    public Guid ConsignmentId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required string Country { get; set; }
+
+    /// <summary>export, transit or import.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>pre-arrival, under-assessment, channel-assigned, inspection, released, refused.</summary>
+    public required string State { get; set; }
+
+    public string? EntryCrossingId { get; set; }
+
+    public string? ExitCrossingId { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Caravan.Platform.Security;
+using Caravan.Trade.Contracts;
+using Caravan.Trade.Data;
+using Caravan.Trade.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Trade.Features.LodgeConsignment;
+
+internal enum Visibility
+{
+    Found,
+    NotFound,
+    OutOfScope,
+}
+
+/// <summary>Consignments as a caller may see them: its organisation's, or those whose route passes through its countries.</summary>
+internal sealed class ConsignmentQueries(TradeDbContext db)
+{
+    public async Task<IReadOnlyList<ConsignmentView>> ListVisibleAsync(Caller caller, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await Visible(caller).Include(c => c.Controls).OrderByDescending(c => c.LodgedAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(ToView).ToList();
+    }
+
+    public async Task<(Visibility Visibility, ConsignmentView? Consignment)> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Consignments.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return (Visibility.NotFound, null);
+        }
+
+        var row = await Visible(caller).Include(c => c.Controls).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return row is null ? (Visibility.OutOfScope, null) : (Visibility.Found, ToView(row));
+    }
+
+    private IQueryable<Consignment> Visible(Caller caller)
+    {
+        var query = db.Consignments.AsNoTracking();
+        if (caller.HoldsPlatformWide(TradePermissions.View))
+        {
+            return query;
+        }
+
+        var scopes = caller.ScopesFor(TradePermissions.View);
+        var organisations = scopes.Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).ToList();
+        var countries = scopes.Where(s => s.Kind == ScopeKind.Country).Select(s => s.Id!).ToList();
+        return query.Where(c => organisations.Contains(c.LodgedByOrganisation) || c.Controls.Any(control => countries.Contains(control.Country)));
+    }
+
+    internal static ConsignmentView ToView(Consignment c) => new(
+        c.Id,
+        c.Reference,
+        c.Status,
+        c.Version,
+        c.LodgedAt,
+        c.CountryOfDispatch,
+        c.CountryOfDestination,
+        c.Controls.OrderBy(x => x.Sequence).Select(x => new CustomsControlView(x.Id, x.Sequence, x.Country, x.Role, x.State, x.EntryCrossingId, x.ExitCrossingId)).ToList(),
+        JsonSerializer.Deserialize<ConsignmentDeclaration>(c.Declaration)!);
+}
