@@ -95,6 +95,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("lodge", HttpMethod.Post, "/api/v1/consignments", "/api/v1/consignments"),
         ("consignments", HttpMethod.Get, "/api/v1/consignments", "/api/v1/consignments"),
         ("consignment", HttpMethod.Get, "/api/v1/consignments/{id}", "/api/v1/consignments/{cn-kz-uz}"),
+        ("queue", HttpMethod.Get, "/api/v1/customs/{country}/controls", "/api/v1/customs/KZ/controls"),
+        // "release" straight from pre-arrival is never possible: whoever may decide gets 409, so the row stays repeatable.
+        ("decide", HttpMethod.Post, "/api/v1/controls/{id}/decisions", "/api/v1/controls/{kz-control}/decisions"),
     ];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
@@ -108,6 +111,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         _ when Public.Contains(request) => HttpStatusCode.OK,
         "me" or "organisations" or "consignments" or "consignment" => HttpStatusCode.OK,
         "lodge" => client == "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+        "queue" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        "decide" => client == "demo-customs-kz" ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -142,6 +147,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "consignments" => seesConsignments ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             // Lodged by Kazakhstan's trader, routed China → Kazakhstan → Uzbekistan.
             "consignment" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "queue" => caller == DemoPerson.Administrator || caller == DemoPerson.OfficerKz || caller == DemoPerson.AnalystKz ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "decide" => caller == DemoPerson.OfficerKz ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -177,8 +184,11 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         var client = machine is null ? await factory.ClientAsync(person) : await factory.MachineClientAsync(machine);
         var traderKz = await TraderKzIdAsync();
         var consignment = await factory.ConsignmentOfTraderKzAsync();
+        var kzControl = await KazakhControlAsync(consignment);
 
-        using var message = new HttpRequestMessage(method, new Uri(url.Replace("{trader-kz}", traderKz, StringComparison.Ordinal).Replace("{cn-kz-uz}", consignment, StringComparison.Ordinal), UriKind.Relative));
+        using var message = new HttpRequestMessage(method, new Uri(
+            url.Replace("{trader-kz}", traderKz, StringComparison.Ordinal).Replace("{cn-kz-uz}", consignment, StringComparison.Ordinal).Replace("{kz-control}", kzControl, StringComparison.Ordinal),
+            UriKind.Relative));
         if (request == "create-organisation")
         {
             message.Content = JsonContent.Create(new { kind = "City", name = $"Matrix city {Guid.NewGuid():N}", country = "KG" });
@@ -186,6 +196,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         else if (request == "lodge")
         {
             message.Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan());
+        }
+        else if (request == "decide")
+        {
+            message.Content = JsonContent.Create(new { decision = "release" });
         }
 
         var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
@@ -229,6 +243,13 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     {
         var client = await factory.ClientAsync(person);
         return (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/v1/organisations", UriKind.Relative), TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task<string> KazakhControlAsync(string consignment)
+    {
+        var admin = await factory.ClientAsync(DemoPerson.Administrator);
+        var view = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/consignments/{consignment}", UriKind.Relative), TestContext.Current.CancellationToken);
+        return view.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("country").GetString() == "KZ").GetProperty("id").GetString()!;
     }
 
     private async Task<string> TraderKzIdAsync()

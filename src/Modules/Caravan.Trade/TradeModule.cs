@@ -3,6 +3,7 @@ using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
 using Caravan.Trade.Features.CodeLists;
+using Caravan.Trade.Features.DecideOnControl;
 using Caravan.Trade.Features.LodgeConsignment;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class TradeModule
         services.AddScoped<DeclarationValidator>();
         services.AddScoped<ConsignmentLodging>();
         services.AddScoped<ConsignmentQueries>();
+        services.AddScoped<CustomsWork>();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class TradeModule
     {
         api.MapCodeListsApi();
         api.MapConsignmentsApi();
+        api.MapCustomsWorkApi();
         return api;
     }
 }

@@ -10,6 +10,9 @@ public static class TradePermissions
 
     /// <summary>See consignments: a trader its own organisation's, an administration those passing through its country.</summary>
     public static readonly Permission View = new("trade.consignment.view");
+
+    /// <summary>Decide on the customs controls of one's own country (officers, national systems).</summary>
+    public static readonly Permission Decide = new("trade.control.decide");
 }
 
 internal sealed class TradeRolePermissions : IRolePermissions
@@ -22,5 +25,7 @@ internal sealed class TradeRolePermissions : IRolePermissions
         (Roles.RiskAnalyst, TradePermissions.View),
         (Roles.NationalSystem, TradePermissions.View),
         (Roles.Administrator, TradePermissions.View),
+        (Roles.CustomsOfficer, TradePermissions.Decide),
+        (Roles.NationalSystem, TradePermissions.Decide),
     ];
 }

@@ -13,6 +13,8 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<CustomsControl> Controls => Set<CustomsControl>();
 
+    public DbSet<ControlDecision> Decisions => Set<ControlDecision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -40,7 +42,21 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.State).HasMaxLength(32);
             e.Property(c => c.EntryCrossingId).HasMaxLength(16);
             e.Property(c => c.ExitCrossingId).HasMaxLength(16);
+            e.Property(c => c.Channel).HasMaxLength(8);
             e.HasIndex(c => new { c.Country, c.State });
+            e.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ControlId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ControlDecision>(e =>
+        {
+            e.ToTable("control_decisions");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Decision).HasMaxLength(40);
+            e.Property(d => d.ReasonCode).HasMaxLength(40);
+            e.Property(d => d.Note).HasMaxLength(1000);
+            e.Property(d => d.DecidedBy).HasMaxLength(200);
+            e.Property(d => d.FromState).HasMaxLength(32);
+            e.Property(d => d.ToState).HasMaxLength(32);
         });
     }
 }

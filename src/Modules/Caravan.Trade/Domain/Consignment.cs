@@ -53,4 +53,31 @@ internal sealed class CustomsControl
     public string? EntryCrossingId { get; set; }
 
     public string? ExitCrossingId { get; set; }
+
+    /// <summary>green (released on documents as declared), yellow (documentary check), red (physical inspection).</summary>
+    public string? Channel { get; set; }
+
+    public List<ControlDecision> Decisions { get; set; } = [];
+}
+
+/// <summary>One decision on a control, kept for ever: who decided what, why, and the states before and after.</summary>
+internal sealed class ControlDecision
+{
+    public Guid Id { get; set; }
+
+    public Guid ControlId { get; set; }
+
+    public required string Decision { get; set; }
+
+    public string? ReasonCode { get; set; }
+
+    public string? Note { get; set; }
+
+    public required string DecidedBy { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; }
+
+    public required string FromState { get; set; }
+
+    public required string ToState { get; set; }
 }

@@ -86,11 +86,62 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("consignments", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.ToTable("control_decisions", "trade");
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<Guid>("ConsignmentId")
                         .HasColumnType("uuid");
@@ -130,6 +181,15 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("customs_controls", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.Consignment", null)
@@ -142,6 +202,11 @@ namespace Caravan.Trade.Data.Migrations.Postgres
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
+                });
+
+            modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -80,10 +80,61 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("consignments", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.ToTable("control_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConsignmentId")
@@ -124,6 +175,15 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("customs_controls", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.Consignment", null)
@@ -136,6 +196,11 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
+                });
+
+            modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

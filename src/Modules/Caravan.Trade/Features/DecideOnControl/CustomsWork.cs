@@ -1,0 +1,112 @@
+using Caravan.Platform.Audit;
+using Caravan.Platform.Security;
+using Caravan.Trade.Contracts;
+using Caravan.Trade.Data;
+using Caravan.Trade.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Trade.Features.DecideOnControl;
+
+internal enum DecisionOutcome
+{
+    Decided,
+    NotFound,
+    OutOfScope,
+    Invalid,
+    NotAllowedNow,
+}
+
+internal sealed record DecisionResult(DecisionOutcome Outcome, QueuedControl? Control = null, IReadOnlyDictionary<string, string[]>? Errors = null, IReadOnlyList<string>? Allowed = null, string? State = null);
+
+/// <summary>An administration's work: its queue of controls, and its decisions on them, each audited.</summary>
+internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<QueuedControl>> QueueAsync(string country, string? state, string? crossing, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Controls.AsNoTracking().Where(c => c.Country == country);
+        if (state is not null)
+        {
+            query = query.Where(c => c.State == state);
+        }
+
+        if (crossing is not null)
+        {
+            query = query.Where(c => c.EntryCrossingId == crossing || c.ExitCrossingId == crossing);
+        }
+
+        var rows = await query
+            .Join(db.Consignments.AsNoTracking(), c => c.ConsignmentId, s => s.Id, (c, s) => new { Control = c, s.Reference, s.LodgedAt })
+            .OrderBy(x => x.LodgedAt)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => ToQueued(x.Control, x.Reference, x.LodgedAt)).ToList();
+    }
+
+    public async Task<DecisionResult> DecideAsync(Guid controlId, DecisionRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var control = await db.Controls.SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
+        if (control is null)
+        {
+            return new DecisionResult(DecisionOutcome.NotFound);
+        }
+
+        if (!caller.Has(TradePermissions.Decide, Scope.Country(control.Country)))
+        {
+            return new DecisionResult(DecisionOutcome.OutOfScope);
+        }
+
+        var decision = request.Decision?.Trim().ToLowerInvariant() ?? string.Empty;
+        var errors = new Dictionary<string, string[]>();
+        if (!ControlStateMachine.Decisions.Contains(decision))
+        {
+            errors["decision"] = [$"'{Caravan.Reference.Contracts.ReferenceCodes.Truncate(request.Decision ?? string.Empty)}' is not a decision; use one of {string.Join(", ", ControlStateMachine.Decisions)}."];
+        }
+        else if (ControlStateMachine.NeedsReason(decision) && string.IsNullOrWhiteSpace(request.ReasonCode))
+        {
+            errors["reasonCode"] = [$"a decision to {decision} says why: give a reason code."];
+        }
+
+        if (request.ReasonCode is { Length: > 40 } || request.Note is { Length: > 1000 })
+        {
+            errors["note"] = ["the reason code has at most 40 characters and the note at most 1,000."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new DecisionResult(DecisionOutcome.Invalid, Errors: errors);
+        }
+
+        if (ControlStateMachine.Next(decision, control.State) is not { } next)
+        {
+            return new DecisionResult(DecisionOutcome.NotAllowedNow, Allowed: ControlStateMachine.AllowedFrom(control.State), State: control.State);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.Decisions.Add(new ControlDecision
+        {
+            Id = Guid.NewGuid(),
+            ControlId = control.Id,
+            Decision = decision,
+            ReasonCode = request.ReasonCode?.Trim(),
+            Note = request.Note?.Trim(),
+            DecidedBy = caller.Id ?? "unknown",
+            DecidedAt = now,
+            FromState = control.State,
+            ToState = next.To,
+        });
+        var from = control.State;
+        control.State = next.To;
+        control.Channel = next.Channel ?? control.Channel;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(caller.Did("trade.control.decided", "customs-control", control.Id.ToString(), new { decision, from, to = next.To, request.ReasonCode }), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var consignment = await db.Consignments.AsNoTracking().SingleAsync(c => c.Id == control.ConsignmentId, cancellationToken);
+        return new DecisionResult(DecisionOutcome.Decided, ToQueued(control, consignment.Reference, consignment.LodgedAt));
+    }
+
+    private static QueuedControl ToQueued(CustomsControl c, string reference, DateTimeOffset lodgedAt) =>
+        new(c.Id, c.ConsignmentId, reference, c.Country, c.Role, c.State, c.Channel, c.EntryCrossingId, c.ExitCrossingId, lodgedAt, ControlStateMachine.AllowedFrom(c.State));
+}
