@@ -98,6 +98,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("queue", HttpMethod.Get, "/api/v1/customs/{country}/controls", "/api/v1/customs/KZ/controls"),
         // "release" straight from pre-arrival is never possible: whoever may decide gets 409, so the row stays repeatable.
         ("decide", HttpMethod.Post, "/api/v1/controls/{id}/decisions", "/api/v1/controls/{kz-control}/decisions"),
+        // A new moment for every call, so that an allowed report is always a new event (201), never a duplicate.
+        ("event", HttpMethod.Post, "/api/v1/consignments/{id}/events", "/api/v1/consignments/{cn-kz-uz}/events"),
+        ("timeline", HttpMethod.Get, "/api/v1/consignments/{id}/timeline", "/api/v1/consignments/{cn-kz-uz}/timeline"),
     ];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
@@ -113,6 +116,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         "lodge" => client == "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
         "queue" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "decide" => client == "demo-customs-kz" ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
+        "event" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+        "timeline" => HttpStatusCode.OK,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -149,6 +154,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "consignment" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "queue" => caller == DemoPerson.Administrator || caller == DemoPerson.OfficerKz || caller == DemoPerson.AnalystKz ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "decide" => caller == DemoPerson.OfficerKz ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
+            // An event in Kazakhstan: reported by Kazakhstan's customs or by the consignment's own trader.
+            "event" => caller == DemoPerson.OfficerKz || caller == DemoPerson.TraderKz ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+            "timeline" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -201,6 +209,11 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         {
             message.Content = JsonContent.Create(new { decision = "release" });
         }
+        else if (request == "event")
+        {
+            var at = TimeProvider.System.GetUtcNow().AddSeconds(-Interlocked.Increment(ref _moment)).ToOffset(TimeSpan.FromHours(5));
+            message.Content = JsonContent.Create(new { type = "arrived-at-crossing", country = "KZ", crossingId = "CN-KZ-01", occurredAt = at });
+        }
 
         var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
 
@@ -244,6 +257,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         var client = await factory.ClientAsync(person);
         return (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/v1/organisations", UriKind.Relative), TestContext.Current.CancellationToken))!;
     }
+
+    private static long _moment;
 
     private async Task<string> KazakhControlAsync(string consignment)
     {

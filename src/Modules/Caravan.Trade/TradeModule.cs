@@ -5,6 +5,7 @@ using Caravan.Trade.Data;
 using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
 using Caravan.Trade.Features.LodgeConsignment;
+using Caravan.Trade.Features.RecordBorderEvents;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,7 @@ public static class TradeModule
         services.AddScoped<ConsignmentLodging>();
         services.AddScoped<ConsignmentQueries>();
         services.AddScoped<CustomsWork>();
+        services.AddScoped<BorderEventRecorder>();
         return services;
     }
 
@@ -32,6 +34,7 @@ public static class TradeModule
         api.MapCodeListsApi();
         api.MapConsignmentsApi();
         api.MapCustomsWorkApi();
+        api.MapBorderEventsApi();
         return api;
     }
 }

@@ -15,6 +15,8 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ControlDecision> Decisions => Set<ControlDecision>();
 
+    public DbSet<BorderEvent> Events => Set<BorderEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -31,6 +33,7 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.RequestHash).HasMaxLength(64);
             e.HasIndex(c => new { c.LodgedByOrganisation, c.IdempotencyKey }).IsUnique();
             e.HasMany(c => c.Controls).WithOne().HasForeignKey(c => c.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Events).WithOne().HasForeignKey(v => v.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<CustomsControl>(e =>
@@ -45,6 +48,18 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.Channel).HasMaxLength(8);
             e.HasIndex(c => new { c.Country, c.State });
             e.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ControlId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<BorderEvent>(e =>
+        {
+            e.ToTable("border_events");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Type).HasMaxLength(32);
+            e.Property(v => v.Country).HasMaxLength(2);
+            e.Property(v => v.CrossingId).HasMaxLength(16);
+            e.Property(v => v.RecordedBy).HasMaxLength(200);
+            // The same event reported twice (by a retry, or by both sides) is stored once.
+            e.HasIndex(v => new { v.ConsignmentId, v.Type, v.Country, v.CrossingId, v.OccurredAt }).IsUnique();
         });
 
         modelBuilder.Entity<ControlDecision>(e =>

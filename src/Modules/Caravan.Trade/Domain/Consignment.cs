@@ -31,6 +31,30 @@ internal sealed class Consignment
     public string? RequestHash { get; set; }
 
     public List<CustomsControl> Controls { get; set; } = [];
+
+    public List<BorderEvent> Events { get; set; } = [];
+}
+
+/// <summary>Something that happened to the consignment at a place and time, as reported by whoever saw it.</summary>
+internal sealed class BorderEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid ConsignmentId { get; set; }
+
+    /// <summary>arrived-at-crossing, entered-queue, check-started, check-finished, released, exited, entered-next-country, arrived-at-destination.</summary>
+    public required string Type { get; set; }
+
+    public required string Country { get; set; }
+
+    public string? CrossingId { get; set; }
+
+    /// <summary>When it happened (not when it was reported): events are placed by this time.</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public required string RecordedBy { get; set; }
 }
 
 /// <summary>One administration's control of a consignment: export, transit or import, with its own state.</summary>

@@ -23,6 +23,48 @@ namespace Caravan.Trade.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsignmentId", "Type", "Country", "CrossingId", "OccurredAt")
+                        .IsUnique();
+
+                    b.ToTable("border_events", "trade");
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -181,6 +223,15 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("customs_controls", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.Consignment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
@@ -202,6 +253,8 @@ namespace Caravan.Trade.Data.Migrations.Postgres
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>

@@ -17,6 +17,48 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsignmentId", "Type", "Country", "CrossingId", "OccurredAt")
+                        .IsUnique();
+
+                    b.ToTable("border_events", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +217,15 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("customs_controls", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.Consignment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
@@ -196,6 +247,8 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
