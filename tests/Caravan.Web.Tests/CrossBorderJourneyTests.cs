@@ -40,6 +40,9 @@ public abstract class CrossBorderJourneyTests(DemoWebFactory factory)
         // The journey happens after lodging; the clock is real, so its steps are milliseconds apart.
         var start = lodged.GetProperty("lodgedAt").GetDateTimeOffset();
 
+        async Task<string> StatusAsync() => (await trader.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/consignments/{id}", UriKind.Relative), Ct)).GetProperty("status").GetString()!;
+        var atLodging = await StatusAsync();
+
         await DecideAsync(cn, Control("CN"), "accept");
         await DecideAsync(cn, Control("CN"), "release");
         await DecideAsync(kz, Control("KZ"), "accept");
@@ -50,6 +53,7 @@ public abstract class CrossBorderJourneyTests(DemoWebFactory factory)
         await EventAsync(kz, id, "arrived-at-crossing", "KZ", "CN-KZ-01", start.AddMilliseconds(20));
         var twice = await EventAsync(kz, id, "arrived-at-crossing", "KZ", "CN-KZ-01", start.AddMilliseconds(20));
         await EventAsync(uz, id, "entered-next-country", "UZ", "KZ-UZ-01", start.AddMilliseconds(100));
+        var onTheWay = await StatusAsync();
         await EventAsync(trader, id, "arrived-at-destination", "UZ", null, start.AddMilliseconds(140));
         await DecideAsync(kz, Control("KZ"), "release");
         await DecideAsync(uz, Control("UZ"), "release");
@@ -59,6 +63,7 @@ public abstract class CrossBorderJourneyTests(DemoWebFactory factory)
         var decisions = timeline!.Where(e => e.GetProperty("kind").GetString() == "decision").Select(e => $"{e.GetProperty("country").GetString()} {e.GetProperty("what").GetString()}").ToList();
 
         Assert.Equal(HttpStatusCode.OK, twice);
+        Assert.Equal(["lodged", "in-transit", "arrived"], new[] { atLodging, onTheWay, await StatusAsync() });
         Assert.Equal(["CN exited", "KZ arrived-at-crossing", "KZ released", "UZ entered-next-country", "UZ arrived-at-destination"], events);
         Assert.Equal(6, decisions.Count);
         Assert.Equal(6, decisions.Distinct().Count());

@@ -91,6 +91,9 @@ public abstract class CustomsDecisionTests(DemoWebFactory factory)
         Assert.Equal("inspection", inspection.GetProperty("state").GetString());
         Assert.Equal("red", inspection.GetProperty("channel").GetString());
         Assert.Contains(queue!, c => c.GetProperty("controlId").GetString() == control);
+        var view = await (await factory.ClientAsync(DemoPerson.TraderKz)).GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/consignments/{consignment.GetProperty("id").GetString()}", UriKind.Relative), Ct);
+        Assert.Equal("held", view.GetProperty("status").GetString());
+        Assert.Equal("CN-KZ-01", view.GetProperty("heldAt").GetString());
     }
 }
 

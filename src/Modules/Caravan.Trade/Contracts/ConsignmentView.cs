@@ -1,10 +1,13 @@
 namespace Caravan.Trade.Contracts;
 
 /// <summary>A lodged consignment as its trader and the administrations on its route see it.</summary>
+/// <param name="Status">Derived from its controls and events: lodged, in-transit, held, refused, released or arrived.</param>
+/// <param name="HeldAt">Where it is held (a crossing, or the country of an inland control), when it is.</param>
 public sealed record ConsignmentView(
     Guid Id,
     string Reference,
     string Status,
+    string? HeldAt,
     int Version,
     DateTimeOffset LodgedAt,
     string CountryOfDispatch,

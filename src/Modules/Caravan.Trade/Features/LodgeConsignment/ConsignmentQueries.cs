@@ -19,7 +19,7 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
 {
     public async Task<IReadOnlyList<ConsignmentView>> ListVisibleAsync(Caller caller, int limit, CancellationToken cancellationToken)
     {
-        var rows = await Visible(caller).Include(c => c.Controls).OrderByDescending(c => c.LodgedAt).Take(limit).ToListAsync(cancellationToken);
+        var rows = await Visible(caller).Include(c => c.Controls).Include(c => c.Events).AsSplitQuery().OrderByDescending(c => c.LodgedAt).Take(limit).ToListAsync(cancellationToken);
         return rows.Select(ToView).ToList();
     }
 
@@ -30,7 +30,7 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
             return (Visibility.NotFound, null);
         }
 
-        var row = await Visible(caller).Include(c => c.Controls).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var row = await Visible(caller).Include(c => c.Controls).Include(c => c.Events).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return row is null ? (Visibility.OutOfScope, null) : (Visibility.Found, ToView(row));
     }
 
@@ -48,14 +48,48 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
         return query.Where(c => organisations.Contains(c.LodgedByOrganisation) || c.Controls.Any(control => countries.Contains(control.Country)));
     }
 
-    internal static ConsignmentView ToView(Consignment c) => new(
+    internal static ConsignmentView ToView(Consignment c)
+    {
+        var (status, heldAt) = DeriveStatus(c);
+        return new(
         c.Id,
         c.Reference,
-        c.Status,
+        status,
+        heldAt,
         c.Version,
         c.LodgedAt,
         c.CountryOfDispatch,
         c.CountryOfDestination,
         c.Controls.OrderBy(x => x.Sequence).Select(x => new CustomsControlView(x.Id, x.Sequence, x.Country, x.Role, x.State, x.EntryCrossingId, x.ExitCrossingId)).ToList(),
         JsonSerializer.Deserialize<ConsignmentDeclaration>(c.Declaration)!);
+    }
+
+    /// <summary>
+    /// One status a trader can read, from the controls and the events: arrived beats everything; a refusal or a hold
+    /// names where; all controls released is released; any event means it is on its way.
+    /// </summary>
+    internal static (string Status, string? HeldAt) DeriveStatus(Consignment c)
+    {
+        if (c.Events.Any(e => e.Type == "arrived-at-destination"))
+        {
+            return ("arrived", null);
+        }
+
+        if (c.Controls.FirstOrDefault(x => x.State == "refused") is { } refused)
+        {
+            return ("refused", refused.EntryCrossingId ?? refused.ExitCrossingId ?? refused.Country);
+        }
+
+        if (c.Controls.OrderBy(x => x.Sequence).FirstOrDefault(x => x.State is "inspection" or "documents-requested") is { } held)
+        {
+            return ("held", held.EntryCrossingId ?? held.ExitCrossingId ?? held.Country);
+        }
+
+        if (c.Controls.Count > 0 && c.Controls.All(x => x.State == "released"))
+        {
+            return ("released", null);
+        }
+
+        return (c.Events.Count > 0 ? "in-transit" : "lodged", null);
+    }
 }
