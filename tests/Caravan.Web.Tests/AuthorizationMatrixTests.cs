@@ -101,6 +101,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         // A new moment for every call, so that an allowed report is always a new event (201), never a duplicate.
         ("event", HttpMethod.Post, "/api/v1/consignments/{id}/events", "/api/v1/consignments/{cn-kz-uz}/events"),
         ("timeline", HttpMethod.Get, "/api/v1/consignments/{id}/timeline", "/api/v1/consignments/{cn-kz-uz}/timeline"),
+        // Without a reason: the owner gets 400 (past authorization), everyone else 403; the consignment stays lodged.
+        ("cancel", HttpMethod.Post, "/api/v1/consignments/{id}/cancellation", "/api/v1/consignments/{cn-kz-uz}/cancellation"),
     ];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
@@ -118,6 +120,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         "decide" => client == "demo-customs-kz" ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
         "event" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
         "timeline" => HttpStatusCode.OK,
+        "cancel" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -157,6 +160,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             // An event in Kazakhstan: reported by Kazakhstan's customs or by the consignment's own trader.
             "event" => caller == DemoPerson.OfficerKz || caller == DemoPerson.TraderKz ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
             "timeline" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "cancel" => caller == DemoPerson.TraderKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -208,6 +212,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         else if (request == "decide")
         {
             message.Content = JsonContent.Create(new { decision = "release" });
+        }
+        else if (request == "cancel")
+        {
+            message.Content = JsonContent.Create(new { reason = "" });
         }
         else if (request == "event")
         {

@@ -118,6 +118,39 @@ public abstract class LodgingTests(DemoWebFactory factory)
     }
 }
 
+public abstract class CancellationTests(DemoWebFactory factory)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_trader_withdraws_a_consignment_with_a_reason_once_and_not_after_a_release()
+    {
+        factory.SkipUnlessAvailable();
+        var trader = await factory.ClientAsync(DemoPerson.TraderKz);
+        var first = await (await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var second = await (await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var china = await factory.MachineClientAsync("demo-customs-cn");
+        var chinaControl = second.GetProperty("controls")[0].GetProperty("id").GetString();
+        await china.PostAsJsonAsync(new Uri($"/api/v1/controls/{chinaControl}/decisions", UriKind.Relative), new { decision = "accept" }, Ct);
+        await china.PostAsJsonAsync(new Uri($"/api/v1/controls/{chinaControl}/decisions", UriKind.Relative), new { decision = "release" }, Ct);
+
+        var cancelled = await trader.PostAsJsonAsync(new Uri($"/api/v1/consignments/{first.GetProperty("id").GetString()}/cancellation", UriKind.Relative), new { reason = "Buyer withdrew the order" }, Ct);
+        var again = await trader.PostAsJsonAsync(new Uri($"/api/v1/consignments/{first.GetProperty("id").GetString()}/cancellation", UriKind.Relative), new { reason = "Again" }, Ct);
+        var afterRelease = await trader.PostAsJsonAsync(new Uri($"/api/v1/consignments/{second.GetProperty("id").GetString()}/cancellation", UriKind.Relative), new { reason = "Too late" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var view = await cancelled.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("cancelled", view.GetProperty("status").GetString());
+        Assert.All(view.GetProperty("controls").EnumerateArray(), c => Assert.Equal("cancelled", c.GetProperty("state").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, afterRelease.StatusCode);
+    }
+}
+
+public sealed class CancellationOnSqlite(SqliteDemoWebFactory factory) : CancellationTests(factory), IClassFixture<SqliteDemoWebFactory>;
+
+public sealed class CancellationOnPostgres(PostgresDemoWebFactory factory) : CancellationTests(factory), IClassFixture<PostgresDemoWebFactory>;
+
 public sealed class LodgingOnSqlite(SqliteDemoWebFactory factory) : LodgingTests(factory), IClassFixture<SqliteDemoWebFactory>;
 
 public sealed class LodgingOnPostgres(PostgresDemoWebFactory factory) : LodgingTests(factory), IClassFixture<PostgresDemoWebFactory>;

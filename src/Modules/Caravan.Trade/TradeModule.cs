@@ -2,6 +2,7 @@ using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
+using Caravan.Trade.Features.CancelConsignment;
 using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
 using Caravan.Trade.Features.LodgeConsignment;
@@ -35,6 +36,7 @@ public static class TradeModule
         api.MapConsignmentsApi();
         api.MapCustomsWorkApi();
         api.MapBorderEventsApi();
+        api.MapCancelConsignmentApi();
         return api;
     }
 }

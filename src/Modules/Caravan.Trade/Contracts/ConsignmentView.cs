@@ -18,3 +18,6 @@ public sealed record ConsignmentView(
 /// <param name="Role">export, transit or import.</param>
 /// <param name="State">pre-arrival, under-assessment, channel-assigned, inspection, released or refused.</param>
 public sealed record CustomsControlView(Guid Id, int Sequence, string Country, string Role, string State, string? EntryCrossingId, string? ExitCrossingId);
+
+/// <param name="Reason">Why the trader withdraws the declaration (kept, and shown to the administrations).</param>
+public sealed record CancellationRequest(string? Reason);

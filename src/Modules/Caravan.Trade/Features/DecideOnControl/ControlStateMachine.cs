@@ -12,6 +12,7 @@ internal static class ControlStateMachine
     public const string Inspection = "inspection";
     public const string Released = "released";
     public const string Refused = "refused";
+    public const string Cancelled = "cancelled";
 
     public static readonly IReadOnlyList<string> Decisions =
         ["accept", "request-documents", "order-documentary-inspection", "order-physical-inspection", "release", "refuse"];

@@ -70,6 +70,11 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
     /// </summary>
     internal static (string Status, string? HeldAt) DeriveStatus(Consignment c)
     {
+        if (c.Status == "cancelled")
+        {
+            return ("cancelled", null);
+        }
+
         if (c.Events.Any(e => e.Type == "arrived-at-destination"))
         {
             return ("arrived", null);
