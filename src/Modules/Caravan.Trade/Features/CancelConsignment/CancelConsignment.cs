@@ -47,8 +47,7 @@ internal static class CancelConsignmentApi
             return Problems.NotFound($"There is no consignment {guid}.");
         }
 
-        var own = caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == consignment.LodgedByOrganisation.ToString());
-        if (!own)
+        if (!ConsignmentQueries.LodgedBy(caller, consignment))
         {
             return Problems.Forbidden("Only the trader that lodged a consignment may withdraw it.");
         }

@@ -48,6 +48,10 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
         return query.Where(c => organisations.Contains(c.LodgedByOrganisation) || c.Controls.Any(control => countries.Contains(control.Country)));
     }
 
+    /// <summary>Whether the caller is the trader that lodged the consignment (it may report events and withdraw it).</summary>
+    internal static bool LodgedBy(Caller caller, Consignment consignment) =>
+        caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == consignment.LodgedByOrganisation.ToString());
+
     internal static ConsignmentView ToView(Consignment c)
     {
         var (status, heldAt) = DeriveStatus(c);

@@ -239,6 +239,8 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             errors.Add("route.crossings", $"{Count(route.Count)} countries have {Count(route.Count - 1)} borders between them; give one crossing for each ({Count(given.Count)} given).");
         }
 
+        // All 39 crossings in one read, rather than a query per border and per crossing given.
+        var all = await crossings.ListAsync(new BorderCrossingFilter(), cancellationToken);
         for (var i = 0; i < route.Count - 1; i++)
         {
             if (route[i] is not { } from || route[i + 1] is not { } to)
@@ -253,7 +255,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
                 continue;
             }
 
-            var open = (await crossings.ListAsync(new BorderCrossingFilter(from, crossingMode), cancellationToken)).Where(c => c.Joins(from, to) && c.IsOpen).ToList();
+            var open = all.Where(c => c.Joins(from, to) && c.IsOpen && (crossingMode is null || c.Mode == crossingMode)).ToList();
             if (open.Count == 0)
             {
                 errors.Add(field, $"{from} and {to} share no open {crossingMode ?? "road or rail"} crossing; the consignment cannot go from {from} to {to} directly.");
@@ -266,7 +268,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             }
 
             var id = given[i]?.Trim().ToUpperInvariant() ?? string.Empty;
-            var crossing = id.Length is > 0 and <= 16 ? await crossings.FindAsync(id, cancellationToken) : null;
+            var crossing = all.FirstOrDefault(c => c.Id == id);
             if (crossing is null)
             {
                 errors.Add(field, $"'{ReferenceCodes.Truncate(id)}' is not a border crossing; between {from} and {to}: {string.Join(", ", open.Select(c => $"{c.Id} ({c.Name})"))}.");

@@ -90,8 +90,7 @@ internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDire
         }
 
         // Who may report: the trader for its own consignment, an administration for events in its country.
-        var ownConsignment = caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == consignment.LodgedByOrganisation.ToString());
-        if (!ownConsignment && !caller.Has(TradePermissions.Decide, Scope.Country(country.Value!)))
+        if (!LodgeConsignment.ConsignmentQueries.LodgedBy(caller, consignment) && !caller.Has(TradePermissions.Decide, Scope.Country(country.Value!)))
         {
             return (EventOutcome.OutOfScope, null);
         }
