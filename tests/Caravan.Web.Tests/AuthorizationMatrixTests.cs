@@ -103,6 +103,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("timeline", HttpMethod.Get, "/api/v1/consignments/{id}/timeline", "/api/v1/consignments/{cn-kz-uz}/timeline"),
         // Without a reason: the owner gets 400 (past authorization), everyone else 403; the consignment stays lodged.
         ("cancel", HttpMethod.Post, "/api/v1/consignments/{id}/cancellation", "/api/v1/consignments/{cn-kz-uz}/cancellation"),
+        // Without If-Match: the owner gets 428 (past authorization), everyone else 403; the declaration stays as it is.
+        ("amend", HttpMethod.Put, "/api/v1/consignments/{id}", "/api/v1/consignments/{cn-kz-uz}"),
+        ("versions", HttpMethod.Get, "/api/v1/consignments/{id}/versions", "/api/v1/consignments/{cn-kz-uz}/versions"),
     ];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
@@ -119,8 +122,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         "queue" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "decide" => client == "demo-customs-kz" ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
         "event" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
-        "timeline" => HttpStatusCode.OK,
+        "timeline" or "versions" => HttpStatusCode.OK,
         "cancel" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+        "amend" => client == "demo-trader-kz" ? HttpStatusCode.PreconditionRequired : HttpStatusCode.Forbidden,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -159,8 +163,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "decide" => caller == DemoPerson.OfficerKz ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden,
             // An event in Kazakhstan: reported by Kazakhstan's customs or by the consignment's own trader.
             "event" => caller == DemoPerson.OfficerKz || caller == DemoPerson.TraderKz ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
-            "timeline" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "timeline" or "versions" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "cancel" => caller == DemoPerson.TraderKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            "amend" => caller == DemoPerson.TraderKz ? HttpStatusCode.PreconditionRequired : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -212,6 +217,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         else if (request == "decide")
         {
             message.Content = JsonContent.Create(new { decision = "release" });
+        }
+        else if (request == "amend")
+        {
+            message.Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan("Amended in the matrix"));
         }
         else if (request == "cancel")
         {

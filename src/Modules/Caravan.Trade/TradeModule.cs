@@ -2,6 +2,7 @@ using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
+using Caravan.Trade.Features.AmendConsignment;
 using Caravan.Trade.Features.CancelConsignment;
 using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
@@ -27,6 +28,7 @@ public static class TradeModule
         services.AddScoped<ConsignmentQueries>();
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
+        services.AddScoped<ConsignmentAmendment>();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class TradeModule
         api.MapCustomsWorkApi();
         api.MapBorderEventsApi();
         api.MapCancelConsignmentApi();
+        api.MapAmendConsignmentApi();
         return api;
     }
 }

@@ -7,5 +7,5 @@ namespace Caravan.Trade.Contracts;
 public sealed record BorderEventRequest(string? Type, string? Country, string? CrossingId, DateTimeOffset? OccurredAt);
 
 /// <summary>One step of a consignment's cross-border story, in the local time of where it happened.</summary>
-/// <param name="Kind">lodged, decision or event.</param>
+/// <param name="Kind">lodged, amended, decision or event.</param>
 public sealed record TimelineEntry(DateTimeOffset At, string LocalTime, string Country, string Kind, string What, string? CrossingId, string? Detail);

@@ -21,3 +21,13 @@ public sealed record CustomsControlView(Guid Id, int Sequence, string Country, s
 
 /// <param name="Reason">Why the trader withdraws the declaration (kept, and shown to the administrations).</param>
 public sealed record CancellationRequest(string? Reason);
+
+/// <summary>A field an amendment changed, named as validation problems name it (<c>goodsItems[0].netMassKg</c>).</summary>
+/// <param name="Before">The value before, as text (a list or object as JSON); null when the field was absent.</param>
+/// <param name="After">The value after; null when the amendment removed the field.</param>
+public sealed record DeclarationChange(string Field, string? Before, string? After);
+
+/// <summary>One version of a consignment's declaration: as lodged (version 1) or as an amendment made it.</summary>
+/// <param name="Kind">lodged or amended.</param>
+/// <param name="Changes">What changed from the version before; empty for the lodged version.</param>
+public sealed record DeclarationVersionView(int Version, string Kind, DateTimeOffset RecordedAt, string RecordedBy, IReadOnlyList<DeclarationChange> Changes, ConsignmentDeclaration Declaration);

@@ -17,6 +17,8 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<BorderEvent> Events => Set<BorderEvent>();
 
+    public DbSet<DeclarationVersion> Versions => Set<DeclarationVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -34,6 +36,18 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(c => new { c.LodgedByOrganisation, c.IdempotencyKey }).IsUnique();
             e.HasMany(c => c.Controls).WithOne().HasForeignKey(c => c.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Events).WithOne().HasForeignKey(v => v.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ConsignmentId).OnDelete(DeleteBehavior.Cascade);
+            // Two amendments against the same version: the second finds the version moved and is refused (412).
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<DeclarationVersion>(e =>
+        {
+            e.ToTable("declaration_versions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Kind).HasMaxLength(16);
+            e.Property(v => v.RecordedBy).HasMaxLength(200);
+            e.HasIndex(v => new { v.ConsignmentId, v.Version }).IsUnique();
         });
 
         modelBuilder.Entity<CustomsControl>(e =>

@@ -33,6 +33,35 @@ internal sealed class Consignment
     public List<CustomsControl> Controls { get; set; } = [];
 
     public List<BorderEvent> Events { get; set; } = [];
+
+    public List<DeclarationVersion> Versions { get; set; } = [];
+}
+
+/// <summary>
+/// One version of a consignment's declaration, kept for ever: the first as lodged, then each amendment with the
+/// fields it changed. The consignment row holds the current one; these say what it was and who changed what.
+/// </summary>
+internal sealed class DeclarationVersion
+{
+    public Guid Id { get; set; }
+
+    public Guid ConsignmentId { get; set; }
+
+    /// <summary>The consignment's version when this declaration became current (1 at lodging).</summary>
+    public int Version { get; set; }
+
+    /// <summary>lodged or amended.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The declaration of this version (JSON).</summary>
+    public required string Declaration { get; set; }
+
+    /// <summary>What changed from the version before (JSON list of field, before, after); empty at lodging.</summary>
+    public required string Changes { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public required string RecordedBy { get; set; }
 }
 
 /// <summary>Something that happened to the consignment at a place and time, as reported by whoever saw it.</summary>

@@ -87,6 +87,17 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
                 ExitCrossingId = i == countries.Count - 1 ? null : crossings[i],
             }).ToList(),
         };
+        consignment.Versions.Add(new DeclarationVersion
+        {
+            Id = Guid.NewGuid(),
+            ConsignmentId = consignment.Id,
+            Version = 1,
+            Kind = "lodged",
+            Declaration = body,
+            Changes = "[]",
+            RecordedAt = now,
+            RecordedBy = consignment.LodgedBy,
+        });
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Consignments.Add(consignment);

@@ -47,6 +47,7 @@ internal static class ConsignmentsApi
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         Caller caller,
         ConsignmentLodging lodging,
+        HttpResponse response,
         CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > ConsignmentLodging.MaxKeyLength })
@@ -55,6 +56,11 @@ internal static class ConsignmentsApi
         }
 
         var result = await lodging.LodgeAsync(declaration, caller, idempotencyKey, ct);
+        if (result.Consignment is { } lodged)
+        {
+            response.Headers.ETag = AmendConsignment.AmendConsignmentApi.ETag(lodged.Version);
+        }
+
         return result.Outcome switch
         {
             LodgeOutcome.Lodged or LodgeOutcome.Replayed => TypedResults.Created($"/api/v1/consignments/{result.Consignment!.Id}", result.Consignment),
@@ -69,7 +75,7 @@ internal static class ConsignmentsApi
     }
 
     private static async Task<Results<Ok<ConsignmentView>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, Caller caller, ConsignmentQueries queries, CancellationToken ct)
+        string id, Caller caller, ConsignmentQueries queries, HttpResponse response, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -77,6 +83,12 @@ internal static class ConsignmentsApi
         }
 
         var (visibility, consignment) = await queries.FindAsync(caller, guid, ct);
+        if (consignment is not null)
+        {
+            // The version to send back in If-Match when amending.
+            response.Headers.ETag = AmendConsignment.AmendConsignmentApi.ETag(consignment.Version);
+        }
+
         return visibility switch
         {
             Visibility.Found => TypedResults.Ok(consignment!),

@@ -132,6 +132,7 @@ internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDire
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid consignmentId, CancellationToken cancellationToken)
     {
         var consignment = await db.Consignments.AsNoTracking().Include(c => c.Controls).ThenInclude(c => c.Decisions).Include(c => c.Events)
+            .Include(c => c.Versions.Where(v => v.Kind == "amended")).AsSplitQuery()
             .SingleAsync(c => c.Id == consignmentId, cancellationToken);
         var zones = (await countries.ListAsync(cancellationToken)).ToDictionary(c => c.Code, c => c.TimeZone);
         TimelineEntry Entry(DateTimeOffset at, string country, string kind, string what, string? crossing, string? detail)
@@ -144,7 +145,12 @@ internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDire
         var entries = new List<TimelineEntry> { Entry(consignment.LodgedAt, consignment.CountryOfDispatch, "lodged", "lodged", null, consignment.Reference) };
         entries.AddRange(consignment.Controls.SelectMany(c => c.Decisions.Select(d =>
             Entry(d.DecidedAt, c.Country, "decision", d.Decision, null, d.ReasonCode is null ? $"{d.FromState} → {d.ToState}" : $"{d.FromState} → {d.ToState} ({d.ReasonCode})"))));
+        entries.AddRange(consignment.Versions.Select(v =>
+            Entry(v.RecordedAt, consignment.CountryOfDispatch, "amended", "amended", null, $"version {v.Version.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", ChangedFields(v.Changes))}")));
         entries.AddRange(consignment.Events.Select(v => Entry(v.OccurredAt, v.Country, "event", v.Type, v.CrossingId, null)));
         return entries.OrderBy(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
     }
+
+    private static IEnumerable<string> ChangedFields(string changes) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<DeclarationChange>>(changes, System.Text.Json.JsonSerializerOptions.Web)!.Select(c => c.Field);
 }

@@ -115,6 +115,7 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -223,6 +224,47 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("customs_controls", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.DeclarationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsignmentId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("declaration_versions", "trade");
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.Consignment", null)
@@ -250,11 +292,22 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.DeclarationVersion", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.Consignment", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ConsignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>

@@ -109,6 +109,7 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -217,6 +218,47 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("customs_controls", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.DeclarationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsignmentId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("declaration_versions", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.BorderEvent", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.Consignment", null)
@@ -244,11 +286,22 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.DeclarationVersion", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.Consignment", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ConsignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.Consignment", b =>
                 {
                     b.Navigation("Controls");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
