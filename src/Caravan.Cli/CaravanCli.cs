@@ -5,6 +5,7 @@ using Caravan.Platform.Audit;
 using Caravan.Platform.Persistence;
 using Caravan.Access;
 using Caravan.Reference;
+using Caravan.Risk;
 using Caravan.Trade;
 using Caravan.Reference.Features.ImportReferenceData;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,7 @@ public static class CaravanCli
             services.AddAccessModule(configuration);
             services.AddReferenceModule(configuration);
             services.AddTradeModule();
+            services.AddRiskModule();
             // Not ValidateOnBuild: the modules also register their web-only services (sign-in, cookies), which a CLI never resolves.
             return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         }

@@ -2,6 +2,7 @@ using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
 using Caravan.Reference;
+using Caravan.Risk;
 using Caravan.Trade;
 using Caravan.Web.Infrastructure;
 
@@ -20,7 +21,8 @@ builder.Services
     .AddCaravanStartup()
     .AddAccessModule(builder.Configuration)
     .AddReferenceModule(builder.Configuration)
-    .AddTradeModule();
+    .AddTradeModule()
+    .AddRiskModule();
 
 var app = builder.Build();
 
@@ -28,7 +30,8 @@ app.UseCaravanWebDefaults();
 app.MapGroup("/api/v1")
     .MapAccessApi()
     .MapReferenceApi()
-    .MapTradeApi();
+    .MapTradeApi()
+    .MapRiskApi();
 app.MapAccessEndpoints();
 app.MapOpenApi();
 app.MapCaravanHealth();

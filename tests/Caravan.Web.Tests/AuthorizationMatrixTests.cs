@@ -106,7 +106,29 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         // Without If-Match: the owner gets 428 (past authorization), everyone else 403; the declaration stays as it is.
         ("amend", HttpMethod.Put, "/api/v1/consignments/{id}", "/api/v1/consignments/{cn-kz-uz}"),
         ("versions", HttpMethod.Get, "/api/v1/consignments/{id}/versions", "/api/v1/consignments/{cn-kz-uz}/versions"),
+        ("assessments", HttpMethod.Get, "/api/v1/controls/{id}/assessments", "/api/v1/controls/{kz-control}/assessments"),
+        // Risk management of Kazakhstan. Writes carry an empty body (400 past authorization) or name something that
+        // does not exist (404), so the rows stay repeatable and change nothing.
+        ("risk-profiles", HttpMethod.Get, "/api/v1/risk/{country}/profiles", "/api/v1/risk/KZ/profiles"),
+        ("risk-profile", HttpMethod.Get, "/api/v1/risk/{country}/profiles/{version:int}", "/api/v1/risk/KZ/profiles/999"),
+        ("create-profile", HttpMethod.Post, "/api/v1/risk/{country}/profiles", "/api/v1/risk/KZ/profiles"),
+        ("publish-profile", HttpMethod.Post, "/api/v1/risk/{country}/profiles/{version:int}/publication", "/api/v1/risk/KZ/profiles/999/publication"),
+        ("operators", HttpMethod.Get, "/api/v1/risk/{country}/operators", "/api/v1/risk/KZ/operators"),
+        ("register-operator", HttpMethod.Post, "/api/v1/risk/{country}/operators", "/api/v1/risk/KZ/operators"),
+        ("operator-status", HttpMethod.Post, "/api/v1/risk/{country}/operators/{id}/status", $"/api/v1/risk/KZ/operators/{Guid.Empty}/status"),
+        ("arrangements", HttpMethod.Get, "/api/v1/risk/arrangements", "/api/v1/risk/arrangements"),
+        ("register-arrangement", HttpMethod.Post, "/api/v1/risk/arrangements", "/api/v1/risk/arrangements"),
+        ("end-arrangement", HttpMethod.Post, "/api/v1/risk/arrangements/{id}/end", $"/api/v1/risk/arrangements/{Guid.Empty}/end"),
+        ("publish-alert", HttpMethod.Post, "/api/v1/risk/{country}/alerts", "/api/v1/risk/KZ/alerts"),
+        ("alerts", HttpMethod.Get, "/api/v1/risk/{country}/alerts", "/api/v1/risk/KZ/alerts"),
+        ("acknowledge-alert", HttpMethod.Post, "/api/v1/risk/alerts/{id}/acknowledgements", $"/api/v1/risk/alerts/{Guid.Empty}/acknowledgements"),
     ];
+
+    private static readonly string[] RiskReads = ["risk-profiles", "operators", "alerts"];
+
+    private static readonly string[] RiskWrites = ["create-profile", "register-operator", "register-arrangement", "publish-alert", "acknowledge-alert"];
+
+    private static readonly string[] RiskMissing = ["risk-profile", "publish-profile", "operator-status", "end-arrangement"];
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
 
@@ -125,6 +147,12 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         "timeline" or "versions" => HttpStatusCode.OK,
         "cancel" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
         "amend" => client == "demo-trader-kz" ? HttpStatusCode.PreconditionRequired : HttpStatusCode.Forbidden,
+        // A national system reads its own country's risk management and explanations, and changes none of it.
+        "assessments" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        _ when RiskReads.Contains(request) => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        "risk-profile" => client == "demo-customs-kz" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+        "arrangements" => client is "demo-customs-kz" or "demo-customs-cn" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        _ when RiskWrites.Contains(request) || RiskMissing.Contains(request) => HttpStatusCode.Forbidden,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -145,6 +173,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
         var seesOrganisations = caller.Role is not ("programme-officer" or "city-official" or "applicant");
         var seesConsignments = caller.Role is "trader" or "customs-officer" or "risk-analyst" or "administrator";
+        var readsKazakhRisk = caller == DemoPerson.OfficerKz || caller == DemoPerson.AnalystKz || caller == DemoPerson.Administrator;
         return request switch
         {
             "me" => HttpStatusCode.OK,
@@ -166,6 +195,13 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "timeline" or "versions" => seesConsignments && caller != DemoPerson.TraderCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "cancel" => caller == DemoPerson.TraderKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             "amend" => caller == DemoPerson.TraderKz ? HttpStatusCode.PreconditionRequired : HttpStatusCode.Forbidden,
+            // The reasons for a channel: Kazakhstan's officers and analysts, and administrators; never the trader.
+            "assessments" => readsKazakhRisk ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            _ when RiskReads.Contains(request) => readsKazakhRisk ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "risk-profile" => readsKazakhRisk ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            "arrangements" => readsKazakhRisk || caller == DemoPerson.OfficerCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            _ when RiskWrites.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            _ when RiskMissing.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -217,6 +253,22 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         else if (request == "decide")
         {
             message.Content = JsonContent.Create(new { decision = "release" });
+        }
+        else if (RiskWrites.Contains(request))
+        {
+            message.Content = JsonContent.Create(new { });
+        }
+        else if (request == "operator-status")
+        {
+            message.Content = JsonContent.Create(new { status = "suspended", reason = "matrix" });
+        }
+        else if (request == "end-arrangement")
+        {
+            message.Content = JsonContent.Create(new { until = "2030-01-01" });
+        }
+        else if (request == "publish-profile")
+        {
+            message.Content = JsonContent.Create(new { });
         }
         else if (request == "amend")
         {

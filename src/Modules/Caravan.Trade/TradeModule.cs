@@ -6,6 +6,7 @@ using Caravan.Trade.Features.AmendConsignment;
 using Caravan.Trade.Features.CancelConsignment;
 using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
+using Caravan.Trade.Features.ExplainChannel;
 using Caravan.Trade.Features.LodgeConsignment;
 using Caravan.Trade.Features.RecordBorderEvents;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,7 @@ public static class TradeModule
         services.AddSingleton<IRolePermissions, TradeRolePermissions>();
         services.AddScoped<DeclarationValidator>();
         services.AddScoped<ConsignmentLodging>();
+        services.AddScoped<ChannelAssignment>();
         services.AddScoped<ConsignmentQueries>();
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
@@ -40,6 +42,7 @@ public static class TradeModule
         api.MapBorderEventsApi();
         api.MapCancelConsignmentApi();
         api.MapAmendConsignmentApi();
+        api.MapExplainChannelApi();
         return api;
     }
 }

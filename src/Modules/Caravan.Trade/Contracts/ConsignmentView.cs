@@ -16,8 +16,9 @@ public sealed record ConsignmentView(
     ConsignmentDeclaration Declaration);
 
 /// <param name="Role">export, transit or import.</param>
-/// <param name="State">pre-arrival, under-assessment, channel-assigned, inspection, released or refused.</param>
-public sealed record CustomsControlView(Guid Id, int Sequence, string Country, string Role, string State, string? EntryCrossingId, string? ExitCrossingId);
+/// <param name="State">pre-arrival, under-assessment, documents-requested, inspection, released, refused or cancelled.</param>
+/// <param name="Channel">green, yellow or red: the administration's risk engine's, or its officer's since. The reasons are the administration's.</param>
+public sealed record CustomsControlView(Guid Id, int Sequence, string Country, string Role, string State, string? EntryCrossingId, string? ExitCrossingId, string? Channel);
 
 /// <param name="Reason">Why the trader withdraws the declaration (kept, and shown to the administrations).</param>
 public sealed record CancellationRequest(string? Reason);

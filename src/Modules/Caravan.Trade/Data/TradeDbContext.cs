@@ -19,6 +19,8 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<DeclarationVersion> Versions => Set<DeclarationVersion>();
 
+    public DbSet<ControlAssessment> Assessments => Set<ControlAssessment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -62,6 +64,15 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.Channel).HasMaxLength(8);
             e.HasIndex(c => new { c.Country, c.State });
             e.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ControlId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Assessments).WithOne().HasForeignKey(a => a.ControlId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ControlAssessment>(e =>
+        {
+            e.ToTable("control_assessments");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Channel).HasMaxLength(8);
+            e.HasIndex(a => new { a.ControlId, a.AssessedAt });
         });
 
         modelBuilder.Entity<BorderEvent>(e =>

@@ -111,6 +111,32 @@ internal sealed class CustomsControl
     public string? Channel { get; set; }
 
     public List<ControlDecision> Decisions { get; set; } = [];
+
+    public List<ControlAssessment> Assessments { get; set; } = [];
+}
+
+/// <summary>
+/// The administration's risk engine on this control, kept for ever: the channel and its explanation (profile
+/// version, rules fired, AEO treatment, random draw and its seed), for the declaration version it assessed.
+/// </summary>
+internal sealed class ControlAssessment
+{
+    public Guid Id { get; set; }
+
+    public Guid ControlId { get; set; }
+
+    public int DeclarationVersion { get; set; }
+
+    public DateTimeOffset AssessedAt { get; set; }
+
+    public required string Channel { get; set; }
+
+    public int Score { get; set; }
+
+    public int? ProfileVersion { get; set; }
+
+    /// <summary>The <see cref="Caravan.Risk.Contracts.RiskAssessment"/> as JSON.</summary>
+    public required string Explanation { get; set; }
 }
 
 /// <summary>One decision on a control, kept for ever: who decided what, why, and the states before and after.</summary>

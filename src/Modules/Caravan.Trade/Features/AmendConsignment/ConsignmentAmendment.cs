@@ -31,7 +31,7 @@ internal sealed record AmendResult(AmendOutcome Outcome, ConsignmentView? Consig
 /// names the version it was made against (If-Match), is validated like a lodging, keeps the route's countries (each
 /// has its control already), and becomes a new version with the fields it changed, audited.
 /// </summary>
-internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidator validator, IAuditLog audit, TimeProvider clock)
+internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Control states in which an administration has not yet looked at the crossing, so it may still change.</summary>
     private static readonly HashSet<string> NotYetExamined = [ControlStateMachine.PreArrival, ControlStateMachine.UnderAssessment];
@@ -110,6 +110,8 @@ internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidat
             RecordedBy = caller.Id ?? "unknown",
         });
 
+        // The administrations that have not acted yet assess the new declaration again; the others keep their channel.
+        await channels.AssignAsync(consignment, declaration, consignment.Controls.Where(c => ChannelAssignment.Reassessable(c.State)), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

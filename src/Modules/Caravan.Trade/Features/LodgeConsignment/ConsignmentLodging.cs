@@ -25,7 +25,7 @@ internal sealed record LodgeResult(LodgeOutcome Outcome, ConsignmentView? Consig
 /// (export, transit…, import) and its audit entry, in one transaction. With an Idempotency-Key, the same key and
 /// body return the first result; the same key with another body is refused.
 /// </summary>
-internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, IAuditLog audit, TimeProvider clock)
+internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -99,6 +99,7 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
             RecordedBy = consignment.LodgedBy,
         });
 
+        await channels.AssignAsync(consignment, declaration, consignment.Controls, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Consignments.Add(consignment);
         try

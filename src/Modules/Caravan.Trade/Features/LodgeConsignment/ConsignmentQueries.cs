@@ -64,7 +64,7 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
         c.LodgedAt,
         c.CountryOfDispatch,
         c.CountryOfDestination,
-        c.Controls.OrderBy(x => x.Sequence).Select(x => new CustomsControlView(x.Id, x.Sequence, x.Country, x.Role, x.State, x.EntryCrossingId, x.ExitCrossingId)).ToList(),
+        c.Controls.OrderBy(x => x.Sequence).Select(x => new CustomsControlView(x.Id, x.Sequence, x.Country, x.Role, x.State, x.EntryCrossingId, x.ExitCrossingId, x.Channel)).ToList(),
         JsonSerializer.Deserialize<ConsignmentDeclaration>(c.Declaration)!);
     }
 

@@ -129,6 +129,43 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("consignments", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DeclarationVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ProfileVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId", "AssessedAt");
+
+                    b.ToTable("control_assessments", "trade");
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -274,6 +311,15 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlAssessment", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
@@ -312,6 +358,8 @@ namespace Caravan.Trade.Data.Migrations.Postgres
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618

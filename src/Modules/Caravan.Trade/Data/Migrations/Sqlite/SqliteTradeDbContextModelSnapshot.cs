@@ -123,6 +123,43 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("consignments", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeclarationVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfileVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId", "AssessedAt");
+
+                    b.ToTable("control_assessments", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -268,6 +305,15 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlAssessment", b =>
+                {
+                    b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.ControlDecision", b =>
                 {
                     b.HasOne("Caravan.Trade.Domain.CustomsControl", null)
@@ -306,6 +352,8 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
