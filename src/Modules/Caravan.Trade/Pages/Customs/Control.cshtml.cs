@@ -1,0 +1,125 @@
+using Caravan.Platform.Security;
+using Caravan.Reference.Contracts;
+using Caravan.Trade.Contracts;
+using Caravan.Trade.Data;
+using Caravan.Trade.Features.DecideOnControl;
+using Caravan.Trade.Features.LodgeConsignment;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Caravan.Trade.Pages.Customs;
+
+/// <summary>
+/// An officer's decision on one control of their country: the declaration as the officer needs it, the decisions so
+/// far, and a form offering only what the control's state allows. Decisions go through <see cref="CustomsWork"/>,
+/// so a decision overtaken by a colleague's is refused with what is possible now.
+/// </summary>
+[Authorize(Policy = "permission:trade.control.decide")]
+internal sealed class ControlModel(
+    TradeDbContext db,
+    CustomsWork work,
+    ConsignmentQueries queries,
+    ICountryDirectory countries,
+    IBorderCrossingDirectory crossings,
+    IStringLocalizer<TradeStrings> t,
+    Caller caller) : PageModel
+{
+    /// <summary>One past decision as the officer reads it.</summary>
+    public sealed record PastDecision(DateTimeOffset At, string Decision, string From, string To, string? ReasonCode, string? Note);
+
+    public CustomsControlView Control { get; private set; } = null!;
+
+    public ConsignmentView Consignment { get; private set; } = null!;
+
+    public IReadOnlyList<PastDecision> Decisions { get; private set; } = [];
+
+    public IReadOnlyList<string> Allowed { get; private set; } = [];
+
+    public string? Channel { get; private set; }
+
+    public TradeDisplay Display { get; } = new(countries, crossings);
+
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why the decision was not taken although it was well formed (the state moved on meanwhile).</summary>
+    public string? Refusal { get; private set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? ReasonCode { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var result = await work.DecideAsync(id, new DecisionRequest(Decision, ReasonCode, Note), caller, ct);
+        switch (result.Outcome)
+        {
+            case DecisionOutcome.Decided:
+                return RedirectToPage(new { id, decided = result.Control!.State });
+            case DecisionOutcome.NotFound:
+                return NotFound();
+            case DecisionOutcome.OutOfScope:
+                return Forbid();
+            case DecisionOutcome.Invalid:
+                foreach (var (field, messages) in result.Errors!)
+                {
+                    Errors[field] = messages;
+                }
+
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            default:
+                Refusal = result.Allowed is { Count: > 0 } allowed
+                    ? t["trade.control.conflict", t["trade.state." + result.State], string.Join(", ", allowed.Select(a => t["trade.decision." + a].Value))]
+                    : t["trade.control.final", t["trade.state." + result.State]];
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>Reads the control, its consignment and its decisions; a result instead when the caller may not see it.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var control = await db.Controls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (control is null)
+        {
+            return NotFound();
+        }
+
+        if (!caller.Has(TradePermissions.Decide, Scope.Country(control.Country)))
+        {
+            return Forbid();
+        }
+
+        var (_, consignment) = await queries.FindAsync(caller, control.ConsignmentId, ct);
+        if (consignment is null)
+        {
+            return Forbid();
+        }
+
+        await Display.LoadAsync(ct);
+        Consignment = consignment;
+        Control = consignment.Controls.Single(c => c.Id == id);
+        Channel = control.Channel;
+        Allowed = ControlStateMachine.AllowedFrom(control.State);
+        Decisions = (await db.Decisions.AsNoTracking().Where(d => d.ControlId == id).ToListAsync(ct))
+            .OrderBy(d => d.DecidedAt)
+            .Select(d => new PastDecision(d.DecidedAt, d.Decision, d.FromState, d.ToState, d.ReasonCode, d.Note))
+            .ToList();
+        return null;
+    }
+
+    public static bool NeedsReason(string decision) => ControlStateMachine.NeedsReason(decision);
+}
