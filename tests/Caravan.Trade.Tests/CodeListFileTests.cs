@@ -145,7 +145,7 @@ public sealed class CodeListFileTests
 
         Assert.Equal(countries.Select(r => r["currency"]), CurrencyCodes.MemberStateCurrencies);
         Assert.All(CurrencyCodes.MemberStateCurrencies, code => Assert.NotNull(CurrencyCodes.Find(code)));
-        Assert.All(countries, r => Assert.EndsWith($"currency is {r["currency"]}.", CurrencyCodes.NotCodes[r["iso3"]], StringComparison.Ordinal));
+        Assert.All(countries, r => Assert.EndsWith($"currency is {r["currency"]}.", CurrencyCodes.NotCodes[r["iso3"]].English, StringComparison.Ordinal));
     }
 
     [Fact]

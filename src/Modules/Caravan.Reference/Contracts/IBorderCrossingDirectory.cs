@@ -25,7 +25,7 @@ public sealed record BorderCrossingFilter(string? Country = null, string? Mode =
             var parsed = ReferenceCodes.ParseCountryCode(country);
             if (!parsed.IsValid)
             {
-                return Parsed<BorderCrossingFilter>.Fail("country", parsed.Error!);
+                return Parsed<BorderCrossingFilter>.Fail("country", parsed.Reason!);
             }
 
             countryCode = parsed.Value;

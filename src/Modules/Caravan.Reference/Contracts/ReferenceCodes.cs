@@ -1,5 +1,6 @@
 using System.Globalization;
 using Caravan.Platform.Http;
+using Caravan.Reference.Localization;
 
 namespace Caravan.Reference.Contracts;
 
@@ -18,12 +19,12 @@ public static class ReferenceCodes
         var value = input?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            return Parsed<string>.Fail("is required: a two-letter ISO 3166-1 code such as KZ.");
+            return Parsed<string>.Fail(ReferenceMessages.CountryRequired.With());
         }
 
         if (value.Length != 2 || !value.All(char.IsAsciiLetter))
         {
-            return Parsed<string>.Fail($"'{Truncate(value)}' is not a two-letter ISO 3166-1 code; use one of {string.Join(", ", MemberStates)}.");
+            return Parsed<string>.Fail(ReferenceMessages.CountryNotACode.With(Truncate(value), string.Join(", ", MemberStates)));
         }
 
         return Parsed<string>.Ok(value.ToUpperInvariant());
@@ -38,12 +39,12 @@ public static class ReferenceCodes
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<string>.Fail("is required: an HS code of 2, 4 or 6 digits, e.g. 5205 or 520512.");
+            return Parsed<string>.Fail(ReferenceMessages.HsRequired.With());
         }
 
         if (raw.Length > 16)
         {
-            return Parsed<string>.Fail($"is {raw.Length.ToString(CultureInfo.InvariantCulture)} characters long; an HS code has 2, 4 or 6 digits.");
+            return Parsed<string>.Fail(ReferenceMessages.HsTooLong.With(raw.Length.ToString(CultureInfo.InvariantCulture)));
         }
 
         var digits = new System.Text.StringBuilder(raw.Length);
@@ -56,7 +57,7 @@ public static class ReferenceCodes
             }
             else if (c is not ('.' or ' '))
             {
-                return Parsed<string>.Fail($"'{Truncate(raw)}' has '{c}' at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; an HS code has only digits (dots and spaces are allowed between them).");
+                return Parsed<string>.Fail(ReferenceMessages.HsCharacter.With(Truncate(raw), c.ToString(), (i + 1).ToString(CultureInfo.InvariantCulture)));
             }
         }
 
@@ -64,8 +65,8 @@ public static class ReferenceCodes
         return code.Length switch
         {
             2 or 4 or 6 => Parsed<string>.Ok(code),
-            8 or 10 => Parsed<string>.Fail($"'{code}' has {code.Length.ToString(CultureInfo.InvariantCulture)} digits: that is a national tariff line, not an HS code. Use its first six digits, {code[..6]}."),
-            _ => Parsed<string>.Fail($"'{Truncate(raw)}' has {code.Length.ToString(CultureInfo.InvariantCulture)} digits; an HS code has 2 (chapter), 4 (heading) or 6 (subheading)."),
+            8 or 10 => Parsed<string>.Fail(ReferenceMessages.HsNationalLine.With(code, code.Length.ToString(CultureInfo.InvariantCulture), code[..6])),
+            _ => Parsed<string>.Fail(ReferenceMessages.HsDigits.With(Truncate(raw), code.Length.ToString(CultureInfo.InvariantCulture))),
         };
     }
 

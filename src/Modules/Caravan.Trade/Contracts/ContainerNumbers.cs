@@ -2,7 +2,9 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Caravan.Platform.Http;
+using Caravan.Platform.Localization;
 using Caravan.Reference.Contracts;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Contracts;
 
@@ -32,8 +34,6 @@ public static class ContainerNumbers
     // Anything longer is refused before it is looked at; a container number with separators fits easily.
     private const int MaxInputLength = 32;
 
-    private const string Example = "CSQU3054383";
-
     /// <summary>
     /// Normalises <paramref name="input"/> (trims; folds full-width characters to ASCII; removes spaces and hyphens;
     /// upper-cases) and validates it. Returns the 11-character number, or the reason it was refused.
@@ -43,25 +43,25 @@ public static class ContainerNumbers
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<string>.Fail($"is required: an ISO 6346 container number of 11 characters, e.g. {Example}.");
+            return Parsed<string>.Fail(TradeMessages.ContainerRequired.With());
         }
 
         if (raw.Length > MaxInputLength)
         {
-            return Parsed<string>.Fail($"is {Count(raw.Length)} characters long; a container number has 11, e.g. {Example}.");
+            return Parsed<string>.Fail(TradeMessages.ContainerTooLong.With(Count(raw.Length)));
         }
 
         var value = Normalise(raw);
         if (value.Length == 0)
         {
-            return Parsed<string>.Fail($"is required: an ISO 6346 container number of 11 characters, e.g. {Example}.");
+            return Parsed<string>.Fail(TradeMessages.ContainerRequired.With());
         }
 
         for (var i = 0; i < value.Length; i++)
         {
             if (!char.IsAsciiLetterOrDigit(value[i]))
             {
-                return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(value)}' has '{value[i]}' at position {Count(i + 1)}; a container number has only Latin letters and digits (spaces and hyphens are allowed between them).");
+                return Parsed<string>.Fail(TradeMessages.ContainerCharacter.With(ReferenceCodes.Truncate(value), value[i].ToString(), Count(i + 1)));
             }
         }
 
@@ -73,31 +73,31 @@ public static class ContainerNumbers
         var owner = value[..3];
         if (!owner.All(char.IsAsciiLetter))
         {
-            return Parsed<string>.Fail($"In '{value}' the owner code '{owner}' should be three letters: a container number starts with the owner code registered with the BIC, e.g. CSQ.");
+            return Parsed<string>.Fail(TradeMessages.ContainerOwner.With(value, owner));
         }
 
         var category = value[3];
         if (!EquipmentCategories.ContainsKey(category))
         {
-            return Parsed<string>.Fail($"In '{value}' the fourth character is '{category}'; it should be the equipment category: U (freight container), J (detachable freight-container-related equipment) or Z (trailer or chassis).");
+            return Parsed<string>.Fail(TradeMessages.ContainerCategory.With(value, category.ToString()));
         }
 
         var serial = value[4..10];
         if (!serial.All(char.IsAsciiDigit))
         {
-            return Parsed<string>.Fail($"In '{value}' the serial number '{serial}' should be six digits (characters 5 to 10).");
+            return Parsed<string>.Fail(TradeMessages.ContainerSerial.With(value, serial));
         }
 
         if (!char.IsAsciiDigit(value[10]))
         {
-            return Parsed<string>.Fail($"In '{value}' the last character '{value[10]}' should be the check digit, a digit from 0 to 9.");
+            return Parsed<string>.Fail(TradeMessages.ContainerCheckCharacter.With(value, value[10].ToString()));
         }
 
         var expected = CheckDigit(value[..10]);
         var actual = value[10] - '0';
         if (actual != expected)
         {
-            return Parsed<string>.Fail($"In '{value}' the check digit should be {Count(expected)}, not {Count(actual)}: the number is mistyped.");
+            return Parsed<string>.Fail(TradeMessages.ContainerCheckDigit.With(value, Count(expected), Count(actual)));
         }
 
         return Parsed<string>.Ok(value);
@@ -159,16 +159,15 @@ public static class ContainerNumbers
         return value;
     }
 
-    private static string WrongLength(string value)
+    private static Message WrongLength(string value)
     {
-        var shape = $"a container number has 11: a 3-letter owner code, the category letter U, J or Z, a 6-digit serial number and a check digit, e.g. {Example}.";
         if (value.Length == 10 && value[..4].All(char.IsAsciiLetter) && value[4..].All(char.IsAsciiDigit)
             && EquipmentCategories.ContainsKey(value[3]))
         {
-            return $"'{value}' has 10 characters: the check digit is missing. With it the number would be {value}{Count(CheckDigit(value))}; check that against the container.";
+            return TradeMessages.ContainerCheckDigitMissing.With(value, Count(CheckDigit(value)));
         }
 
-        return $"'{ReferenceCodes.Truncate(value)}' has {Count(value.Length)} characters; {shape}";
+        return TradeMessages.ContainerLength.With(ReferenceCodes.Truncate(value), Count(value.Length));
     }
 
     /// <summary>Full-width forms to ASCII (NFKC), drops whitespace and hyphens/dashes used as separators, upper-cases.</summary>

@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
 using System.Text;
 using Caravan.Platform.Http;
+using Caravan.Platform.Localization;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Domain;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Contracts;
 
@@ -50,7 +52,7 @@ public static class CurrencyCodes
     /// are from data/countries.csv; RMB and CNH are the usual market abbreviations of the yuan (CNH for yuan traded
     /// offshore), neither of which ISO 4217 lists.
     /// </summary>
-    internal static readonly FrozenDictionary<string, string> NotCodes = new Dictionary<string, string>(StringComparer.Ordinal)
+    internal static readonly FrozenDictionary<string, MessageTemplate> NotCodes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["RMB"] = "'RMB' is not an ISO 4217 code; the Chinese yuan is CNY.",
         ["CNH"] = "'CNH' is not an ISO 4217 code (markets use it for yuan traded offshore); the Chinese yuan is CNY.",
@@ -62,14 +64,14 @@ public static class CurrencyCodes
         ["TJK"] = "'TJK' is Tajikistan's ISO 3166 country code, not a currency; Tajikistan's currency is TJS.",
         ["TKM"] = "'TKM' is Turkmenistan's ISO 3166 country code, not a currency; Turkmenistan's currency is TMT.",
         ["UZB"] = "'UZB' is Uzbekistan's ISO 3166 country code, not a currency; Uzbekistan's currency is UZS.",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToFrozenDictionary(e => e.Key, e => TradeMessages.Catalog.Declare($"currency.not-code.{e.Key}", e.Value), StringComparer.Ordinal);
 
     /// <summary>
     /// Codes withdrawn from ISO 4217 that still turn up on invoices, with their successor. Table A.3 (historic
     /// denominations, as published 2018-08-20) for RUR, TJR, TMM, TRL, BYR, VEF, MRO, STD, EEK, LVL and LTL;
     /// the amendments named for the others.
     /// </summary>
-    internal static readonly FrozenDictionary<string, (string Successor, string Why)> Withdrawn = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    internal static readonly FrozenDictionary<string, (string Successor, MessageTemplate Why)> Withdrawn = new Dictionary<string, (string Successor, string Why)>(StringComparer.Ordinal)
     {
         ["BGN"] = ("EUR", "the Bulgarian lev was withdrawn when Bulgaria adopted the euro on 1 January 2026 (amendment 180)"),
         ["HRK"] = ("EUR", "the Croatian kuna was withdrawn when Croatia adopted the euro on 1 January 2023 (amendment 174)"),
@@ -88,7 +90,7 @@ public static class CurrencyCodes
         ["EEK"] = ("EUR", "the Estonian kroon was withdrawn when Estonia adopted the euro in 2011"),
         ["LVL"] = ("EUR", "the Latvian lats was withdrawn when Latvia adopted the euro in 2014"),
         ["LTL"] = ("EUR", "the Lithuanian litas was withdrawn when Lithuania adopted the euro in 2015"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToFrozenDictionary(e => e.Key, e => (e.Value.Successor, TradeMessages.Catalog.Declare($"currency.withdrawn.{e.Key}", e.Value.Why)), StringComparer.Ordinal);
 
     /// <summary>Accepts "CNY" or "cny"; refuses anything that is not the alphabetic code of a current ISO 4217 currency.</summary>
     public static Parsed<string> Parse(string? input)
@@ -96,12 +98,12 @@ public static class CurrencyCodes
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<string>.Fail("is required: a three-letter ISO 4217 currency code such as CNY, KZT or USD.");
+            return Parsed<string>.Fail(TradeMessages.CurrencyRequired.With());
         }
 
         if (raw.Length > MaxInputLength)
         {
-            return Parsed<string>.Fail($"is {Count(raw.Length)} characters long; an ISO 4217 currency code has three letters, e.g. CNY.");
+            return Parsed<string>.Fail(TradeMessages.CurrencyTooLong.With(Count(raw.Length)));
         }
 
         var text = CollapseWhitespace(raw.Normalize(NormalizationForm.FormKC));
@@ -112,36 +114,36 @@ public static class CurrencyCodes
             return entry.Kind switch
             {
                 Iso4217Kind.Currency => Parsed<string>.Ok(entry.Code),
-                Iso4217Kind.Fund => Parsed<string>.Fail($"'{entry.Code}' is an ISO 4217 fund code ({entry.Name}), not a currency an invoice is paid in; give the currency of the invoice, e.g. USD."),
-                _ => Parsed<string>.Fail($"'{entry.Code}' is an ISO 4217 code but not a currency an invoice is paid in ({entry.Name}); give the currency of the invoice, e.g. USD."),
+                Iso4217Kind.Fund => Parsed<string>.Fail(TradeMessages.CurrencyFund.With(entry.Code, entry.Name)),
+                _ => Parsed<string>.Fail(TradeMessages.CurrencySpecial.With(entry.Code, entry.Name)),
             };
         }
 
         if (NotCodes.TryGetValue(code, out var explanation))
         {
-            return Parsed<string>.Fail(explanation);
+            return Parsed<string>.Fail(explanation.With());
         }
 
         if (Withdrawn.TryGetValue(code, out var withdrawn))
         {
-            return Parsed<string>.Fail($"'{code}' is no longer an ISO 4217 code: {withdrawn.Why}. Use {withdrawn.Successor} ({ByCode[withdrawn.Successor].Name}).");
+            return Parsed<string>.Fail(TradeMessages.CurrencyWithdrawn.With(code, withdrawn.Why.With(), withdrawn.Successor, ByCode[withdrawn.Successor].Name));
         }
 
         if (CurrencyCodesByName.TryGetValue(text, out var named))
         {
             return Parsed<string>.Fail(named.Length == 1
-                ? $"'{ReferenceCodes.Truncate(text)}' is the name of a currency; its ISO 4217 code is {named[0]}."
-                : $"'{ReferenceCodes.Truncate(text)}' is the name of more than one currency; their ISO 4217 codes are {string.Join(" and ", named)}.");
+                ? TradeMessages.CurrencyName.With(ReferenceCodes.Truncate(text), named[0])
+                : TradeMessages.CurrencyNameOfSeveral.With(ReferenceCodes.Truncate(text), TradeMessages.AndList(named)));
         }
 
         if (code.Length == 3 && code.All(char.IsAsciiDigit) && CurrencyByNumeric.TryGetValue(code, out var numeric))
         {
-            return Parsed<string>.Fail($"'{code}' is the ISO 4217 numeric code of the {numeric.Name}; give the alphabetic code, {numeric.Code}.");
+            return Parsed<string>.Fail(TradeMessages.CurrencyNumeric.With(code, numeric.Name, numeric.Code));
         }
 
         if (code.Length != 3 || !code.All(char.IsAsciiLetter))
         {
-            return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(text)}' is not an ISO 4217 code: a currency code has three Latin letters, e.g. CNY or USD.");
+            return Parsed<string>.Fail(TradeMessages.CurrencyNotLetters.With(ReferenceCodes.Truncate(text)));
         }
 
         // Most codes start with the ISO 3166 code of the issuing country, so a near miss usually shares the first two letters.
@@ -150,8 +152,8 @@ public static class CurrencyCodes
             .Select(e => $"{e.Code} ({e.Name})")
             .ToList();
         return Parsed<string>.Fail(sameCountry.Count > 0
-            ? $"'{code}' is not an ISO 4217 currency code; did you mean {string.Join(" or ", sameCountry)}?"
-            : $"'{code}' is not an ISO 4217 currency code; the member states' currencies are {string.Join(", ", MemberStateCurrencies.Take(MemberStateCurrencies.Count - 1))} and {MemberStateCurrencies[^1]}.");
+            ? TradeMessages.CurrencyDidYouMean.With(code, TradeMessages.OrList(sameCountry))
+            : TradeMessages.CurrencyUnknown.With(code, string.Join(", ", MemberStateCurrencies.Take(MemberStateCurrencies.Count - 1)), MemberStateCurrencies[^1]));
     }
 
     /// <summary>The currency with this alphabetic code (exact, upper case), or null when it is not a current currency.</summary>

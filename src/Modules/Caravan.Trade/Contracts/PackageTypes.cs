@@ -3,6 +3,7 @@ using System.Text;
 using Caravan.Platform.Http;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Domain;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Contracts;
 
@@ -21,8 +22,6 @@ public static class PackageTypes
     public static IReadOnlyList<PackageTypeInfo> All => Domain.UneceRec21.PackageTypes.Select(p => Find(p.Code)!).ToList();
 
     private const int MaxInputLength = 64;
-
-    private const string Examples = "CT (carton), PK (package), BX (box), BG (bag), PX (pallet), DR (drum), VR or VL (bulk) or NE (unpacked)";
 
     private static readonly FrozenDictionary<string, Rec21PackageType> ByCode =
         UneceRec21.PackageTypes.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
@@ -54,12 +53,12 @@ public static class PackageTypes
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<string>.Fail($"is required: a UN/ECE Recommendation 21 package type code such as {Examples}.");
+            return Parsed<string>.Fail(TradeMessages.PackageRequired.With(TradeMessages.PackageExamples.With()));
         }
 
         if (raw.Length > MaxInputLength)
         {
-            return Parsed<string>.Fail($"is {Count(raw.Length)} characters long; a package type code has two characters, e.g. CT.");
+            return Parsed<string>.Fail(TradeMessages.PackageTooLong.With(Count(raw.Length)));
         }
 
         var text = string.Join(' ', raw.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -72,27 +71,27 @@ public static class PackageTypes
 
         if (ByName.TryGetValue(text, out var byName))
         {
-            return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is the name of a package type; its UN/ECE Recommendation 21 code is {byName.Code}.");
+            return Parsed<string>.Fail(TradeMessages.PackageName.With(ReferenceCodes.Truncate(raw), byName.Code));
         }
 
         if (TradeAbbreviations.TryGetValue(code, out var meant))
         {
             return Parsed<string>.Fail(meant.Length == 2
-                ? $"'{ReferenceCodes.Truncate(raw)}' is not a UN/ECE Recommendation 21 code; for {ByCode[meant].Name.ToLowerInvariant()} use {meant}."
-                : $"'{ReferenceCodes.Truncate(raw)}' is not a UN/ECE Recommendation 21 code; bulk goods have a code for their form: {meant}.");
+                ? TradeMessages.PackageAbbreviation.With(ReferenceCodes.Truncate(raw), ByCode[meant].Name.ToLowerInvariant(), meant)
+                : TradeMessages.PackageBulk.With(ReferenceCodes.Truncate(raw), meant));
         }
 
         if (UnitCodes.Find(code) is { } unit)
         {
-            return Parsed<string>.Fail($"'{code}' is a unit of measure ({unit.Name}, UN/ECE Recommendation 20), not a package type; goods without packaging are NE (unpacked) or, loose in bulk, VR, VL, VY, VO, VG, VQ or VS.");
+            return Parsed<string>.Fail(TradeMessages.PackageIsUnit.With(code, unit.Name));
         }
 
         if (code.Length == 2 && code.All(char.IsAsciiLetterOrDigit))
         {
-            return Parsed<string>.Fail($"'{code}' is not one of the package types accepted here; use e.g. {Examples}.");
+            return Parsed<string>.Fail(TradeMessages.PackageNotAccepted.With(code, TradeMessages.PackageExamples.With()));
         }
 
-        return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is not a package type code: UN/ECE Recommendation 21 codes have two letters or digits, e.g. {Examples}.");
+        return Parsed<string>.Fail(TradeMessages.PackageNotACode.With(ReferenceCodes.Truncate(raw), TradeMessages.PackageExamples.With()));
     }
 
     /// <summary>The package type with this code (exact, upper case), or null when it is not one of the accepted ones.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using Caravan.Platform.Http;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Domain;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Contracts;
 
@@ -74,12 +75,12 @@ public static class TransportModes
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<TransportMode>.Fail($"is required: a UN/ECE Recommendation 19 transport mode, {Choices()}.");
+            return Parsed<TransportMode>.Fail(TradeMessages.ModeRequired.With(TradeMessages.ModeChoiceList()));
         }
 
         if (raw.Length > MaxInputLength)
         {
-            return Parsed<TransportMode>.Fail($"is {Count(raw.Length)} characters long; a transport mode is one digit or a word such as rail or road.");
+            return Parsed<TransportMode>.Fail(TradeMessages.ModeTooLong.With(Count(raw.Length)));
         }
 
         var text = WordKey(raw);
@@ -95,15 +96,15 @@ public static class TransportModes
 
         if (text.All(char.IsAsciiDigit))
         {
-            return Parsed<TransportMode>.Fail($"'{ReferenceCodes.Truncate(raw)}' is not a transport mode: UN/ECE Recommendation 19 codes are one digit, {Choices()}.");
+            return Parsed<TransportMode>.Fail(TradeMessages.ModeDigits.With(ReferenceCodes.Truncate(raw), TradeMessages.ModeChoiceList()));
         }
 
         if (text == "unknown")
         {
-            return Parsed<TransportMode>.Fail("'unknown' is not a UN/ECE Recommendation 19 mode; it has 0 (transport mode not specified) and 9 (transport mode not applicable).");
+            return Parsed<TransportMode>.Fail(TradeMessages.ModeUnknownWord.With());
         }
 
-        return Parsed<TransportMode>.Fail($"'{ReferenceCodes.Truncate(raw)}' is not a transport mode; use the digit or the word: {Choices()}.");
+        return Parsed<TransportMode>.Fail(TradeMessages.ModeNotAMode.With(ReferenceCodes.Truncate(raw), TradeMessages.ModeChoiceList()));
     }
 
     /// <summary>The one-digit code, e.g. "2" for rail.</summary>
@@ -154,9 +155,6 @@ public static class TransportModes
 
         return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
-
-    private static string Choices() =>
-        string.Join(", ", UneceRec19.Modes.Select(m => $"{Count(m.Code)} {m.Name.ToLowerInvariant()}"));
 
     /// <summary>Lower case, with runs of spaces, hyphens and underscores as one space.</summary>
     private static string WordKey(string text)

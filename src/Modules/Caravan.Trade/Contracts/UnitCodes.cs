@@ -3,6 +3,7 @@ using System.Text;
 using Caravan.Platform.Http;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Domain;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Contracts;
 
@@ -22,8 +23,6 @@ public static class UnitCodes
     public static IReadOnlyList<UnitOfMeasureInfo> All => Domain.UneceRec20.Units.Select(u => Find(u.Code)!).ToList();
 
     private const int MaxInputLength = 64;
-
-    private const string Examples = "KGM (kilogram), TNE (tonne), LTR (litre), MTQ (cubic metre) or H87 (piece)";
 
     private static readonly FrozenDictionary<string, Rec20Unit> ByCode =
         UneceRec20.Units.ToFrozenDictionary(u => u.Code, StringComparer.Ordinal);
@@ -80,12 +79,12 @@ public static class UnitCodes
         var raw = input?.Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return Parsed<string>.Fail($"is required: a UN/ECE Recommendation 20 unit code such as {Examples}.");
+            return Parsed<string>.Fail(TradeMessages.UnitRequired.With(TradeMessages.UnitExamples.With()));
         }
 
         if (raw.Length > MaxInputLength)
         {
-            return Parsed<string>.Fail($"is {Count(raw.Length)} characters long; a unit code has 2 or 3 characters, e.g. KGM.");
+            return Parsed<string>.Fail(TradeMessages.UnitTooLong.With(Count(raw.Length)));
         }
 
         var text = string.Join(' ', raw.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -98,42 +97,40 @@ public static class UnitCodes
 
         if (Deprecated.TryGetValue(code, out var replacement))
         {
-            return Parsed<string>.Fail($"'{code}' is deprecated in UN/ECE Recommendation 20; use {Describe(replacement)}.");
+            return Parsed<string>.Fail(TradeMessages.UnitDeprecated.With(code, replacement, ByCode[replacement].Name));
         }
 
         if (BySymbol.TryGetValue(SymbolKey(text), out var bySymbol))
         {
-            return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is a unit symbol; the UN/ECE Recommendation 20 code for {bySymbol.Name} is {bySymbol.Code}.");
+            return Parsed<string>.Fail(TradeMessages.UnitSymbol.With(ReferenceCodes.Truncate(raw), bySymbol.Name, bySymbol.Code));
         }
 
         if (ByName.TryGetValue(text, out var byName))
         {
-            return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is the name of a unit; its UN/ECE Recommendation 20 code is {byName.Code}.");
+            return Parsed<string>.Fail(TradeMessages.UnitName.With(ReferenceCodes.Truncate(raw), byName.Code));
         }
 
         if (TradeAbbreviations.TryGetValue(code, out var meant))
         {
-            return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is not a UN/ECE Recommendation 20 code; for {ByCode[meant].Name} use {meant}.");
+            return Parsed<string>.Fail(TradeMessages.UnitAbbreviation.With(ReferenceCodes.Truncate(raw), ByCode[meant].Name, meant));
         }
 
         if (PackageTypes.Find(code) is { } package)
         {
-            return Parsed<string>.Fail($"'{code}' is a package type ({package.Name}, UN/ECE Recommendation 21), not a unit of measure: give the number of packages separately, and the quantity in a unit such as {Examples}.");
+            return Parsed<string>.Fail(TradeMessages.UnitIsPackage.With(code, package.Name, TradeMessages.UnitExamples.With()));
         }
 
         if (code.Length is 2 or 3 && code.All(char.IsAsciiLetterOrDigit))
         {
-            return Parsed<string>.Fail($"'{code}' is not one of the units accepted for goods quantities; use e.g. {Examples}.");
+            return Parsed<string>.Fail(TradeMessages.UnitNotAccepted.With(code, TradeMessages.UnitExamples.With()));
         }
 
-        return Parsed<string>.Fail($"'{ReferenceCodes.Truncate(raw)}' is not a unit code: UN/ECE Recommendation 20 codes have 2 or 3 letters or digits, e.g. {Examples}.");
+        return Parsed<string>.Fail(TradeMessages.UnitNotACode.With(ReferenceCodes.Truncate(raw), TradeMessages.UnitExamples.With()));
     }
 
     /// <summary>The unit with this code (exact, upper case), or null when it is not one of the accepted units.</summary>
     public static UnitOfMeasureInfo? Find(string? code) =>
         code is not null && ByCode.TryGetValue(code, out var unit) ? new UnitOfMeasureInfo(unit.Code, unit.Name, unit.Symbol) : null;
-
-    private static string Describe(string code) => $"{code} ({ByCode[code].Name})";
 
     /// <summary>Symbols as people type them: m3 for m³, kWh for kW·h.</summary>
     private static string SymbolKey(string symbol)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Caravan.Access.Contracts;
+using Caravan.Platform.Localization;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Contracts;
+using Caravan.Trade.Localization;
 
 namespace Caravan.Trade.Features.LodgeConsignment;
 
@@ -19,7 +21,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var errors = new Errors();
         if (declaration is null)
         {
-            errors.Add("declaration", "is required.");
+            errors.Add("declaration", TradeMessages.DeclarationRequired.With());
             return errors.ToDictionary();
         }
 
@@ -31,7 +33,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var items = declaration.GoodsItems ?? [];
         if (items.Count == 0)
         {
-            errors.Add("goodsItems", "a declaration has at least one goods item.");
+            errors.Add("goodsItems", TradeMessages.NoGoodsItems.With());
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -46,7 +48,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             var number = ContainerNumbers.Parse(containers[i]?.Number);
             if (!number.IsValid)
             {
-                errors.Add($"{field}.number", number.Error!);
+                errors.Add($"{field}.number", number.Reason!);
             }
 
             var seals = containers[i]?.Seals ?? [];
@@ -54,7 +56,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             {
                 if (string.IsNullOrWhiteSpace(seals[s]) || seals[s].Length > 35)
                 {
-                    errors.Add($"{field}.seals[{Count(s)}]", "a seal number has 1 to 35 characters.");
+                    errors.Add($"{field}.seals[{Count(s)}]", TradeMessages.SealNumber.With());
                 }
             }
         }
@@ -62,16 +64,16 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var mode = TransportModes.Parse(declaration.TransportMode);
         if (!mode.IsValid)
         {
-            errors.Add("transportMode", mode.Error!);
+            errors.Add("transportMode", mode.Reason!);
         }
         else if (TransportModes.CrossingMode(mode.Value) is null)
         {
-            errors.Add("transportMode", $"{TransportModes.Name(mode.Value)} does not cross the land borders the platform routes through; declare road (3) or rail (2).");
+            errors.Add("transportMode", TradeMessages.ModeCrossesNoLandBorder.With(TradeMessages.ModeName(mode.Value)));
         }
 
         if (declaration.TransportMeans is { Length: > MaxText })
         {
-            errors.Add("transportMeans", $"is longer than {Count(MaxText)} characters.");
+            errors.Add("transportMeans", TradeMessages.TextTooLong.With(Count(MaxText)));
         }
 
         var documents = declaration.Documents ?? [];
@@ -79,7 +81,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         {
             if (string.IsNullOrWhiteSpace(documents[i]?.Type) || string.IsNullOrWhiteSpace(documents[i]?.Number))
             {
-                errors.Add($"documents[{Count(i)}]", "a document has a type and a number.");
+                errors.Add($"documents[{Count(i)}]", TradeMessages.Document.With());
             }
         }
 
@@ -93,7 +95,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         {
             if (required)
             {
-                errors.Add(field, "is required: name, country and, in the six member states, the national identifier.");
+                errors.Add(field, TradeMessages.PartyRequired.With());
             }
 
             return;
@@ -101,13 +103,13 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
 
         if (string.IsNullOrWhiteSpace(party.Name) || party.Name.Length > MaxText)
         {
-            errors.Add($"{field}.name", $"is required, at most {Count(MaxText)} characters.");
+            errors.Add($"{field}.name", TradeMessages.TextRequired.With(Count(MaxText)));
         }
 
         var country = ReferenceCodes.ParseCountryCode(party.Country);
         if (!country.IsValid)
         {
-            errors.Add($"{field}.country", country.Error!);
+            errors.Add($"{field}.country", country.Reason!);
             return;
         }
 
@@ -116,7 +118,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             var identifier = NationalIdentifiers.Parse(country.Value!, party.NationalIdentifier);
             if (!identifier.IsValid)
             {
-                errors.Add($"{field}.nationalIdentifier", identifier.Error!);
+                errors.Add($"{field}.nationalIdentifier", identifier.Reason!);
             }
         }
     }
@@ -125,7 +127,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
     {
         if (item is null)
         {
-            errors.Add(field, "is empty.");
+            errors.Add(field, TradeMessages.ItemEmpty.With());
             return;
         }
 
@@ -133,67 +135,67 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var code = ReferenceCodes.ParseHsCode(digits.Length is 8 or 10 ? digits[..6] : item.HsCode);
         if (!code.IsValid)
         {
-            errors.Add($"{field}.hsCode", code.Error!);
+            errors.Add($"{field}.hsCode", code.Reason!);
         }
         else if (code.Value!.Length < 6)
         {
-            errors.Add($"{field}.hsCode", $"{code.Value} is a {(code.Value.Length == 2 ? "chapter" : "heading")}; declare the 6-digit subheading.");
+            errors.Add($"{field}.hsCode", (code.Value.Length == 2 ? TradeMessages.HsChapter : TradeMessages.HsHeading).With(code.Value));
         }
         else if (await hs.FindAsync(code.Value, cancellationToken) is null)
         {
-            errors.Add($"{field}.hsCode", $"HS 2022 has no subheading {code.Value}.");
+            errors.Add($"{field}.hsCode", TradeMessages.HsUnknown.With(code.Value));
         }
 
         if (string.IsNullOrWhiteSpace(item.Description) || item.Description.Length > MaxText)
         {
-            errors.Add($"{field}.description", $"is required, at most {Count(MaxText)} characters.");
+            errors.Add($"{field}.description", TradeMessages.TextRequired.With(Count(MaxText)));
         }
 
         if (item.Quantity is not > 0)
         {
-            errors.Add($"{field}.quantity", "must be more than zero.");
+            errors.Add($"{field}.quantity", TradeMessages.MoreThanZero.With());
         }
 
         var unit = UnitCodes.Parse(item.Unit);
         if (!unit.IsValid)
         {
-            errors.Add($"{field}.unit", unit.Error!);
+            errors.Add($"{field}.unit", unit.Reason!);
         }
 
         if (item.GrossMassKg is not > 0)
         {
-            errors.Add($"{field}.grossMassKg", "must be more than zero kilograms.");
+            errors.Add($"{field}.grossMassKg", TradeMessages.MassMoreThanZero.With());
         }
 
         if (item.NetMassKg is not > 0)
         {
-            errors.Add($"{field}.netMassKg", "must be more than zero kilograms.");
+            errors.Add($"{field}.netMassKg", TradeMessages.MassMoreThanZero.With());
         }
         else if (item.GrossMassKg is { } gross && item.NetMassKg > gross)
         {
-            errors.Add($"{field}.netMassKg", $"{item.NetMassKg.Value.ToString(CultureInfo.InvariantCulture)} kg is more than the gross mass {gross.ToString(CultureInfo.InvariantCulture)} kg; net mass excludes packing, so it cannot exceed gross.");
+            errors.Add($"{field}.netMassKg", TradeMessages.NetOverGross.With(item.NetMassKg.Value.ToString(CultureInfo.InvariantCulture), gross.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (item.Value is not >= 0)
         {
-            errors.Add($"{field}.value", "is required and cannot be negative.");
+            errors.Add($"{field}.value", TradeMessages.ValueRequired.With());
         }
 
         var currency = CurrencyCodes.Parse(item.Currency);
         if (!currency.IsValid)
         {
-            errors.Add($"{field}.currency", currency.Error!);
+            errors.Add($"{field}.currency", currency.Reason!);
         }
 
         var origin = ReferenceCodes.ParseCountryCode(item.CountryOfOrigin);
         if (!origin.IsValid)
         {
-            errors.Add($"{field}.countryOfOrigin", origin.Error!);
+            errors.Add($"{field}.countryOfOrigin", origin.Reason!);
         }
 
         if (item.Packages is < 0)
         {
-            errors.Add($"{field}.packages", "cannot be negative.");
+            errors.Add($"{field}.packages", TradeMessages.CannotBeNegative.With());
         }
 
         if (item.Packages is > 0 || item.PackageType is not null)
@@ -201,7 +203,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             var package = PackageTypes.Parse(item.PackageType);
             if (!package.IsValid)
             {
-                errors.Add($"{field}.packageType", package.Error!);
+                errors.Add($"{field}.packageType", package.Reason!);
             }
         }
     }
@@ -214,7 +216,7 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var given = declaration.Route?.Crossings ?? [];
         if (countries.Count < 2)
         {
-            errors.Add("route.countries", "list the countries from dispatch to destination, at least two.");
+            errors.Add("route.countries", TradeMessages.RouteCountries.With());
             return;
         }
 
@@ -226,17 +228,17 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
 
         if (dispatch is not null && route[0] is { } first && first != dispatch)
         {
-            errors.Add("route.countries[0]", $"the route starts in {first}, but the country of dispatch is {dispatch}.");
+            errors.Add("route.countries[0]", TradeMessages.RouteStart.With(first, dispatch));
         }
 
         if (destination is not null && route[^1] is { } last && last != destination)
         {
-            errors.Add($"route.countries[{Count(route.Count - 1)}]", $"the route ends in {last}, but the country of destination is {destination}.");
+            errors.Add($"route.countries[{Count(route.Count - 1)}]", TradeMessages.RouteEnd.With(last, destination));
         }
 
         if (given.Count != route.Count - 1)
         {
-            errors.Add("route.crossings", $"{Count(route.Count)} countries have {Count(route.Count - 1)} borders between them; give one crossing for each ({Count(given.Count)} given).");
+            errors.Add("route.crossings", TradeMessages.CrossingCount.With(Count(route.Count), Count(route.Count - 1), Count(given.Count)));
         }
 
         // All 39 crossings in one read, rather than a query per border and per crossing given.
@@ -251,14 +253,14 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             var field = $"route.crossings[{Count(i)}]";
             if (from == to)
             {
-                errors.Add($"route.countries[{Count(i + 1)}]", $"{to} follows itself; list each country once per visit.");
+                errors.Add($"route.countries[{Count(i + 1)}]", TradeMessages.CountryFollowsItself.With(to));
                 continue;
             }
 
             var open = all.Where(c => c.Joins(from, to) && c.IsOpen && (crossingMode is null || c.Mode == crossingMode)).ToList();
             if (open.Count == 0)
             {
-                errors.Add(field, $"{from} and {to} share no open {crossingMode ?? "road or rail"} crossing; the consignment cannot go from {from} to {to} directly.");
+                errors.Add(field, TradeMessages.NoOpenCrossing.With(from, to, TradeMessages.CrossingMode(crossingMode)));
                 continue;
             }
 
@@ -271,19 +273,19 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             var crossing = all.FirstOrDefault(c => c.Id == id);
             if (crossing is null)
             {
-                errors.Add(field, $"'{ReferenceCodes.Truncate(id)}' is not a border crossing; between {from} and {to}: {string.Join(", ", open.Select(c => $"{c.Id} ({c.Name})"))}.");
+                errors.Add(field, TradeMessages.NotACrossing.With(ReferenceCodes.Truncate(id), from, to, string.Join(", ", open.Select(c => $"{c.Id} ({c.Name})"))));
             }
             else if (!crossing.Joins(from, to))
             {
-                errors.Add(field, $"{crossing.Id} joins {crossing.SideA.Country} and {crossing.SideB.Country}, not {from} and {to}; use one of {string.Join(", ", open.Select(c => c.Id))}.");
+                errors.Add(field, TradeMessages.CrossingElsewhere.With(crossing.Id, crossing.SideA.Country, crossing.SideB.Country, from, to, string.Join(", ", open.Select(c => c.Id))));
             }
             else if (crossingMode is not null && crossing.Mode != crossingMode)
             {
-                errors.Add(field, $"{crossing.Id} is a {crossing.Mode} crossing but the transport mode is {crossingMode}; use one of {string.Join(", ", open.Select(c => c.Id))}.");
+                errors.Add(field, TradeMessages.CrossingOtherMode.With(crossing.Id, TradeMessages.CrossingMode(crossing.Mode), TradeMessages.CrossingMode(crossingMode), string.Join(", ", open.Select(c => c.Id))));
             }
             else if (!crossing.IsOpen)
             {
-                errors.Add(field, $"{crossing.Id} is not open ({crossing.Status}); use one of {string.Join(", ", open.Select(c => c.Id))}.");
+                errors.Add(field, TradeMessages.CrossingNotOpen.With(crossing.Id, crossing.Status, string.Join(", ", open.Select(c => c.Id))));
             }
         }
     }
@@ -294,13 +296,13 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
         var parsed = ReferenceCodes.ParseCountryCode(input);
         if (!parsed.IsValid)
         {
-            errors.Add(field, parsed.Error!);
+            errors.Add(field, parsed.Reason!);
             return null;
         }
 
         if (!ReferenceCodes.MemberStates.Contains(parsed.Value!))
         {
-            errors.Add(field, $"{parsed.Value} is not one of the six countries the platform routes through ({string.Join(", ", ReferenceCodes.MemberStates)}).");
+            errors.Add(field, TradeMessages.NotAMemberState.With(parsed.Value, string.Join(", ", ReferenceCodes.MemberStates)));
             return null;
         }
 
@@ -311,9 +313,9 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
 
     private sealed class Errors
     {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Message>> _errors = new(StringComparer.Ordinal);
 
-        public void Add(string field, string reason)
+        public void Add(string field, Message reason)
         {
             if (!_errors.TryGetValue(field, out var list))
             {
@@ -323,6 +325,8 @@ internal sealed class DeclarationValidator(IHsNomenclature hs, IBorderCrossingDi
             list.Add(reason);
         }
 
-        public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        /// <summary>The reasons in the language of the current request, rendered here because this is what the problem details carry.</summary>
+        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+            _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.ToString()).ToArray(), StringComparer.Ordinal);
     }
 }
