@@ -45,6 +45,26 @@ public abstract class RiskSelectivityTests(DemoWebFactory factory)
         return (await officer.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/controls/{Control(consignment, "KZ").GetProperty("id").GetString()}/assessments", UriKind.Relative), Ct))!;
     }
 
+    [Fact]
+    public async Task The_demo_publishes_an_invented_profile_for_every_member_state()
+    {
+        factory.SkipUnlessAvailable();
+        var admin = await factory.ClientAsync(DemoPerson.Administrator);
+
+        foreach (var country in new[] { "CN", "KZ", "KG", "TJ", "TM", "UZ" })
+        {
+            var versions = (await admin.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/risk/{country}/profiles", UriKind.Relative), Ct))!;
+            var first = versions.Single(v => v.GetProperty("version").GetInt32() == 1);
+            Assert.Equal("Demo profile (invented rules)", first.GetProperty("note").GetString());
+            Assert.True(first.GetProperty("rules").GetInt32() >= 5);
+        }
+
+        var chinese = Control(await LodgeAsync(), "CN");
+        var chinaOfficer = await factory.ClientAsync(DemoPerson.OfficerCn);
+        var why = (await chinaOfficer.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/controls/{chinese.GetProperty("id").GetString()}/assessments", UriKind.Relative), Ct))!;
+        Assert.Equal(1, Assert.Single(why).GetProperty("assessment").GetProperty("profileVersion").GetInt32());
+    }
+
     // The tests of a class share one database: another may have made the demo trader an AEO, so this profile gives
     // AEOs no relief.
     [Fact]
@@ -59,8 +79,10 @@ public abstract class RiskSelectivityTests(DemoWebFactory factory)
         var traderAsks = await trader.GetAsync(new Uri($"/api/v1/controls/{Control(first, "KZ").GetProperty("id").GetString()}/assessments", UriKind.Relative), Ct);
 
         Assert.Equal("red", Control(first, "KZ").GetProperty("channel").GetString());
-        // No profile published in Uzbekistan: a documentary check until there is one.
-        Assert.Equal("yellow", Control(first, "UZ").GetProperty("channel").GetString());
+        // Uzbekistan's control has its channel from Uzbekistan's own profile, and its reasons are not Kazakhstan's to read.
+        Assert.Contains(Control(first, "UZ").GetProperty("channel").GetString(), new[] { "green", "yellow", "red" });
+        var officer = await factory.ClientAsync(DemoPerson.OfficerKz);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/controls/{Control(first, "UZ").GetProperty("id").GetString()}/assessments", UriKind.Relative), Ct)).StatusCode);
         var assessment = explained.GetProperty("assessment");
         Assert.Equal((strict, 70, "red"), (assessment.GetProperty("profileVersion").GetInt32(), assessment.GetProperty("score").GetInt32(), assessment.GetProperty("channel").GetString()));
         Assert.Equal(["KZ-TEX-1:70"], assessment.GetProperty("fired").EnumerateArray().Select(f => $"{f.GetProperty("ruleId").GetString()}:{f.GetProperty("score").GetInt32()}"));
@@ -106,16 +128,22 @@ public abstract class RiskSelectivityTests(DemoWebFactory factory)
     public async Task An_amendment_is_assessed_again_and_a_kazakh_aeo_is_relieved_in_kazakhstan()
     {
         factory.SkipUnlessAvailable();
-        await PublishAsync(new { rules = new object[] { new { id = "KZ-TEX-2", field = "hsCode", @operator = "in-range", from = "5205", to = "5207", score = 40 } }, bands = Bands, aeoReduction = 30 }, "Yellow for yarn; AEOs relieved");
+        object Yarn(int reduction) => new { rules = new object[] { new { id = "KZ-TEX-2", field = "hsCode", @operator = "in-range", from = "5205", to = "5207", score = 40 } }, bands = Bands, aeoReduction = reduction };
+        await PublishAsync(Yarn(0), "Yellow for yarn, AEO or not");
         var lodged = await LodgeAsync();
         Assert.Equal("yellow", Control(lodged, "KZ").GetProperty("channel").GetString());
 
+        // Kazakhstan registers the trader as an AEO (the demo already has it as one) and relieves AEOs from now on.
         var admin = await factory.ClientAsync(DemoPerson.Administrator);
         var traderKz = (await admin.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/v1/organisations", UriKind.Relative), Ct))!
             .Single(o => o.GetProperty("name").GetString() == "Steppe Cotton LLP (demo)").GetProperty("id").GetString();
         var analyst = await factory.ClientAsync(DemoPerson.AnalystKz);
-        var registered = await analyst.PostAsJsonAsync(new Uri("/api/v1/risk/KZ/operators", UriKind.Relative), new { organisation = traderKz, certificateNumber = $"KZ-AEO-{Guid.NewGuid():N}"[..20], validFrom = "2026-01-01", validUntil = "2029-12-31" }, Ct);
+        var certificate = $"KZ-AEO-{Guid.NewGuid():N}"[..20];
+        var registered = await analyst.PostAsJsonAsync(new Uri("/api/v1/risk/KZ/operators", UriKind.Relative), new { organisation = traderKz, certificateNumber = certificate, validFrom = "2026-01-01", validUntil = "2029-12-31" }, Ct);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var register = (await analyst.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/v1/risk/KZ/operators", UriKind.Relative), Ct))!;
+        Assert.Contains(register, o => o.GetProperty("certificateNumber").GetString() == certificate && o.GetProperty("status").GetString() == "active");
+        await PublishAsync(Yarn(30), "Yellow for yarn; AEOs relieved");
 
         var trader = await factory.ClientAsync(DemoPerson.TraderKz);
         var amended = JsonSerializer.SerializeToNode(Declarations.CottonYarnChinaKazakhstanUzbekistan(), JsonSerializerOptions.Web)!;
@@ -131,7 +159,9 @@ public abstract class RiskSelectivityTests(DemoWebFactory factory)
         Assert.Equal([2, 1], assessments.Select(a => a.GetProperty("declarationVersion").GetInt32()));
         var latest = assessments[0].GetProperty("assessment");
         Assert.True(latest.GetProperty("aeo").GetProperty("applied").GetBoolean());
+        Assert.Contains("AEO of KZ", latest.GetProperty("aeo").GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(10, latest.GetProperty("score").GetInt32());
+        Assert.Equal(40, assessments[1].GetProperty("assessment").GetProperty("score").GetInt32());
     }
 }
 

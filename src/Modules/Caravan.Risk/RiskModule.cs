@@ -1,9 +1,11 @@
+using Caravan.Platform.Health;
 using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Risk.Contracts;
 using Caravan.Risk.Data;
 using Caravan.Risk.Features.Alerts;
 using Caravan.Risk.Features.Assess;
+using Caravan.Risk.Features.Demo;
 using Caravan.Risk.Features.Operators;
 using Caravan.Risk.Features.Profiles;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +25,7 @@ public static class RiskModule
         services.AddSingleton<IRolePermissions, RiskRolePermissions>();
         services.AddSingleton<RiskSnapshotCache>();
         services.AddScoped<IRiskAssessor, RiskAssessor>();
+        services.AddSingleton<IStartupTask, RiskDemoSeed>();
         return services;
     }
 
