@@ -65,6 +65,41 @@ public abstract class RiskSelectivityTests(DemoWebFactory factory)
         Assert.Equal(1, Assert.Single(why).GetProperty("assessment").GetProperty("profileVersion").GetInt32());
     }
 
+    [Fact]
+    public async Task An_alert_kazakhstan_sends_to_uzbekistan_raises_uzbekistan_s_assessment_and_not_tajikistan_s()
+    {
+        factory.SkipUnlessAvailable();
+        var analyst = await factory.ClientAsync(DemoPerson.AnalystKz);
+        var sent = await analyst.PostAsJsonAsync(new Uri("/api/v1/risk/KZ/alerts", UriKind.Relative), new
+        {
+            to = new[] { "UZ" },
+            summary = "Cotton yarn re-declared as Kazakh origin at Zhibek Zholy",
+            hsFrom = "5205",
+            hsTo = "5207",
+            validUntil = TimeProvider.System.GetUtcNow().AddDays(30),
+        }, Ct);
+        var alert = await sent.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+        var toUzbekistan = Control(await LodgeAsync(), "UZ");
+        var toTajikistan = JsonSerializer.SerializeToNode(Declarations.CottonYarnChinaKazakhstanUzbekistan(), JsonSerializerOptions.Web)!;
+        toTajikistan["importer"] = new JsonObject { ["name"] = "Dushanbe Textile LLC", ["country"] = "TJ", ["nationalIdentifier"] = "020012345" };
+        toTajikistan["countryOfDestination"] = "TJ";
+        toTajikistan["route"] = new JsonObject { ["countries"] = new JsonArray("CN", "TJ"), ["crossings"] = new JsonArray("CN-TJ-01") };
+        var tajik = Control(await LodgeAsync(toTajikistan), "TJ");
+
+        async Task<JsonElement> ExplainAsync(string client, JsonElement control) =>
+            Assert.Single((await (await factory.MachineClientAsync(client)).GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/controls/{control.GetProperty("id").GetString()}/assessments", UriKind.Relative), Ct))!).GetProperty("assessment");
+        var uzbek = await ExplainAsync("demo-customs-uz", toUzbekistan);
+        var tajikExplained = await ExplainAsync("demo-customs-tj", tajik);
+
+        var fired = uzbek.GetProperty("fired").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "UZ-ALR-1");
+        Assert.Equal(alert.GetProperty("id").GetString(), fired.GetProperty("alertId").GetString());
+        Assert.Contains("alert from KZ", fired.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(tajikExplained.GetProperty("fired").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "TJ-ALR-1");
+        Assert.Equal(uzbek.GetProperty("score").GetInt32(), uzbek.GetProperty("fired").EnumerateArray().Sum(f => f.GetProperty("score").GetInt32()));
+    }
+
     // The tests of a class share one database: another may have made the demo trader an AEO, so this profile gives
     // AEOs no relief.
     [Fact]
