@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Persistence;
 using Caravan.Access;
 using Caravan.Reference;
@@ -62,6 +63,7 @@ public static class CaravanCli
             services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
             services.AddCaravanPlatform(configuration);
             services.AddCaravanAudit();
+            services.AddCaravanMessaging(dispatch: false);
             services.AddAccessModule(configuration);
             services.AddReferenceModule(configuration);
             services.AddTradeModule();

@@ -1,6 +1,7 @@
 using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Reference;
 using Caravan.Risk;
 using Caravan.Trade;
@@ -18,6 +19,7 @@ builder.AddCaravanWebDefaults();
 builder.Services
     .AddCaravanPlatform(builder.Configuration)
     .AddCaravanAudit()
+    .AddCaravanMessaging()
     .AddCaravanStartup()
     .AddAccessModule(builder.Configuration)
     .AddReferenceModule(builder.Configuration)
@@ -31,7 +33,8 @@ app.MapGroup("/api/v1")
     .MapAccessApi()
     .MapReferenceApi()
     .MapTradeApi()
-    .MapRiskApi();
+    .MapRiskApi()
+    .MapCaravanMessagingApi();
 app.MapAccessEndpoints();
 app.MapOpenApi();
 app.MapCaravanHealth();

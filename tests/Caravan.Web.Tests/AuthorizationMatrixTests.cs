@@ -122,7 +122,16 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("publish-alert", HttpMethod.Post, "/api/v1/risk/{country}/alerts", "/api/v1/risk/KZ/alerts"),
         ("alerts", HttpMethod.Get, "/api/v1/risk/{country}/alerts", "/api/v1/risk/KZ/alerts"),
         ("acknowledge-alert", HttpMethod.Post, "/api/v1/risk/alerts/{id}/acknowledgements", $"/api/v1/risk/alerts/{Guid.Empty}/acknowledgements"),
+        // Exchange with national systems and traders' systems.
+        ("feed", HttpMethod.Get, "/api/v1/feed", "/api/v1/feed?after=0&limit=10"),
+        ("register-webhook", HttpMethod.Post, "/api/v1/webhooks", "/api/v1/webhooks"),
+        ("webhooks", HttpMethod.Get, "/api/v1/webhooks", "/api/v1/webhooks"),
+        ("remove-webhook", HttpMethod.Delete, "/api/v1/webhooks/{id}", $"/api/v1/webhooks/{Guid.Empty}"),
+        ("webhook-deliveries", HttpMethod.Get, "/api/v1/webhooks/{id}/deliveries", $"/api/v1/webhooks/{Guid.Empty}/deliveries"),
+        ("replay-delivery", HttpMethod.Post, "/api/v1/webhooks/deliveries/{id}/replay", $"/api/v1/webhooks/deliveries/{Guid.Empty}/replay"),
     ];
+
+    private static readonly string[] WebhookMissing = ["remove-webhook", "webhook-deliveries", "replay-delivery"];
 
     private static readonly string[] RiskReads = ["risk-profiles", "operators", "alerts"];
 
@@ -153,6 +162,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         "risk-profile" => client == "demo-customs-kz" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
         "arrangements" => client is "demo-customs-kz" or "demo-customs-cn" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         _ when RiskWrites.Contains(request) || RiskMissing.Contains(request) => HttpStatusCode.Forbidden,
+        // Every machine client reads its feed and keeps its organisation's webhooks.
+        "feed" or "webhooks" => HttpStatusCode.OK,
+        "register-webhook" => HttpStatusCode.BadRequest,
+        _ when WebhookMissing.Contains(request) => HttpStatusCode.NotFound,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "create-organisation" => HttpStatusCode.Forbidden,
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
@@ -202,6 +215,10 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "arrangements" => readsKazakhRisk || caller == DemoPerson.OfficerCn ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             _ when RiskWrites.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when RiskMissing.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            "feed" => caller.Role is "trader" or "customs-officer" or "administrator" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "webhooks" => caller.Role == "trader" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "register-webhook" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            _ when WebhookMissing.Contains(request) => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -254,7 +271,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         {
             message.Content = JsonContent.Create(new { decision = "release" });
         }
-        else if (RiskWrites.Contains(request))
+        else if (RiskWrites.Contains(request) || request == "register-webhook")
         {
             message.Content = JsonContent.Create(new { });
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
@@ -31,7 +32,7 @@ internal sealed record AmendResult(AmendOutcome Outcome, ConsignmentView? Consig
 /// names the version it was made against (If-Match), is validated like a lodging, keeps the route's countries (each
 /// has its control already), and becomes a new version with the fields it changed, audited.
 /// </summary>
-internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, TimeProvider clock)
+internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, IOutbox outbox, TimeProvider clock)
 {
     /// <summary>Control states in which an administration has not yet looked at the crossing, so it may still change.</summary>
     private static readonly HashSet<string> NotYetExamined = [ControlStateMachine.PreArrival, ControlStateMachine.UnderAssessment];
@@ -111,7 +112,8 @@ internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidat
         });
 
         // The administrations that have not acted yet assess the new declaration again; the others keep their channel.
-        await channels.AssignAsync(consignment, declaration, consignment.Controls.Where(c => ChannelAssignment.Reassessable(c.State)), cancellationToken);
+        var reassessed = consignment.Controls.Where(c => ChannelAssignment.Reassessable(c.State)).ToList();
+        await channels.AssignAsync(consignment, declaration, reassessed, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -126,6 +128,14 @@ internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidat
         }
 
         await audit.AppendAsync(caller.Did("trade.consignment.amended", "consignment", id.ToString(), new { consignment.Version, fields = changes.Select(c => c.Field).ToList(), hash = consignment.RequestHash }), db, cancellationToken);
+        // Every administration on the route gets the new pre-arrival data; those that assessed again, their channel.
+        var countries = consignment.Controls.Select(c => c.Country).ToList();
+        await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.Amended, id, countries, consignment.LodgedByOrganisation, new ConsignmentAmendedEvent(id, consignment.Reference, consignment.Version, changes, declaration)), db, cancellationToken);
+        foreach (var control in reassessed)
+        {
+            await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.ChannelAssigned, id, [control.Country], consignment.LodgedByOrganisation, new ChannelAssignedEvent(id, consignment.Reference, control.Id, control.Country, control.Channel!, consignment.Version)), db, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new AmendResult(AmendOutcome.Amended, ConsignmentQueries.ToView(consignment));
     }

@@ -1,5 +1,6 @@
 using Caravan.Platform.Audit;
 using Caravan.Platform.Http;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Contracts;
@@ -34,7 +35,7 @@ internal static class CancelConsignmentApi
     }
 
     private static async Task<Results<Ok<ConsignmentView>, ValidationProblem, ProblemHttpResult>> Cancel(
-        string id, CancellationRequest request, Caller caller, TradeDbContext db, IAuditLog audit, CancellationToken ct)
+        string id, CancellationRequest request, Caller caller, TradeDbContext db, IAuditLog audit, IOutbox outbox, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -77,6 +78,7 @@ internal static class CancelConsignmentApi
 
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(caller.Did("trade.consignment.cancelled", "consignment", guid.ToString(), new { reason }), db, ct);
+        await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.Cancelled, guid, consignment.Controls.Select(c => c.Country), consignment.LodgedByOrganisation, new ConsignmentCancelledEvent(guid, consignment.Reference, reason)), db, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(ConsignmentQueries.ToView(consignment));
     }

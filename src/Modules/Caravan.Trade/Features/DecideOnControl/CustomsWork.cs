@@ -1,4 +1,5 @@
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
@@ -19,7 +20,7 @@ internal enum DecisionOutcome
 internal sealed record DecisionResult(DecisionOutcome Outcome, QueuedControl? Control = null, IReadOnlyDictionary<string, string[]>? Errors = null, IReadOnlyList<string>? Allowed = null, string? State = null);
 
 /// <summary>An administration's work: its queue of controls, and its decisions on them, each audited.</summary>
-internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, TimeProvider clock)
+internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox outbox, TimeProvider clock)
 {
     public async Task<IReadOnlyList<QueuedControl>> QueueAsync(string country, string? state, string? crossing, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -101,9 +102,12 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, TimeProvid
         control.Channel = next.Channel ?? control.Channel;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(caller.Did("trade.control.decided", "customs-control", control.Id.ToString(), new { decision, from, to = next.To, request.ReasonCode }), db, cancellationToken);
+        var consignment = await db.Consignments.AsNoTracking().SingleAsync(c => c.Id == control.ConsignmentId, cancellationToken);
+        var route = await db.Controls.AsNoTracking().Where(c => c.ConsignmentId == control.ConsignmentId).Select(c => c.Country).ToListAsync(cancellationToken);
+        await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.DecisionRecorded, consignment.Id, route, consignment.LodgedByOrganisation, new DecisionRecordedEvent(
+            consignment.Id, consignment.Reference, control.Id, control.Country, decision, from, next.To, control.Channel, request.ReasonCode?.Trim(), now)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var consignment = await db.Consignments.AsNoTracking().SingleAsync(c => c.Id == control.ConsignmentId, cancellationToken);
         return new DecisionResult(DecisionOutcome.Decided, ToQueued(control, consignment.Reference, consignment.LodgedAt));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
@@ -25,7 +26,7 @@ internal sealed record LodgeResult(LodgeOutcome Outcome, ConsignmentView? Consig
 /// (export, transit…, import) and its audit entry, in one transaction. With an Idempotency-Key, the same key and
 /// body return the first result; the same key with another body is refused.
 /// </summary>
-internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, TimeProvider clock)
+internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, IOutbox outbox, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -115,6 +116,13 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
         }
 
         await audit.AppendAsync(caller.Did("trade.consignment.lodged", "consignment", consignment.Id.ToString(), new { consignment.Reference, hash }), db, cancellationToken);
+        // Pre-arrival data: each administration on the route hears of its control in the same transaction.
+        foreach (var control in consignment.Controls)
+        {
+            await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.ControlCreated, consignment.Id, [control.Country], organisation, new ControlCreatedEvent(
+                consignment.Id, consignment.Reference, control.Id, control.Country, control.Role, control.EntryCrossingId, control.ExitCrossingId, control.Channel, consignment.Version, declaration)), db, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new LodgeResult(LodgeOutcome.Lodged, ConsignmentQueries.ToView(consignment));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Reference.Contracts;
 using Caravan.Trade.Contracts;
@@ -22,7 +23,7 @@ internal enum EventOutcome
 /// Border events from any source, in any order: each is placed by when it happened, and the same event reported
 /// twice is stored once. The timeline puts lodging, decisions and events in one order, each in local time.
 /// </summary>
-internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDirectory crossings, ICountryDirectory countries, IAuditLog audit, TimeProvider clock)
+internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDirectory crossings, ICountryDirectory countries, IAuditLog audit, IOutbox outbox, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Types =
         ["arrived-at-crossing", "entered-queue", "check-started", "check-finished", "released", "exited", "entered-next-country", "arrived-at-destination"];
@@ -125,6 +126,8 @@ internal sealed class BorderEventRecorder(TradeDbContext db, IBorderCrossingDire
         }
 
         await audit.AppendAsync(caller.Did("trade.event.recorded", "consignment", consignmentId.ToString(), new { type, country = country.Value, crossingId, at }), db, cancellationToken);
+        await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.EventRecorded, consignmentId, consignment.Controls.Select(c => c.Country), consignment.LodgedByOrganisation, new BorderEventRecordedEvent(
+            consignmentId, consignment.Reference, type!, country.Value!, crossingId, at)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (EventOutcome.Recorded, null);
     }

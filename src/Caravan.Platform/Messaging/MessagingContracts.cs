@@ -1,0 +1,57 @@
+using Caravan.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Platform.Messaging;
+
+/// <summary>
+/// Something others must hear about: written in the same transaction as the change it reports, delivered afterwards
+/// (feed, webhooks, NATS) at least once, each copy carrying the same <see cref="OutboxReceipt.MessageId"/>.
+/// </summary>
+/// <param name="Type">Lower-case, dotted: <c>control.created</c>, <c>consignment.amended</c> (docs/api/events.md).</param>
+/// <param name="SubjectId">What it is about (a consignment id).</param>
+/// <param name="Payload">Serialised as JSON (web defaults: camelCase).</param>
+/// <param name="Countries">The administrations it concerns: they see it in their feed and on their webhooks.</param>
+/// <param name="Organisation">The trader organisation it concerns, if any.</param>
+public sealed record OutboxMessage(string Type, string SubjectId, object Payload, IReadOnlyCollection<string> Countries, Guid? Organisation);
+
+public sealed record OutboxReceipt(Guid MessageId, long Sequence);
+
+public interface IOutbox
+{
+    /// <summary>
+    /// Adds the message inside the transaction the caller has begun on <paramref name="participant"/>, on the same
+    /// connection: the change and the message commit together or not at all.
+    /// </summary>
+    Task<OutboxReceipt> EnqueueAsync(OutboxMessage message, DbContext participant, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One event of the feed, as subscribers receive it (feed page, webhook body, NATS message).</summary>
+/// <param name="Position">Its place in the feed: increasing, without gaps; resume with <c>after=</c> this.</param>
+/// <param name="Id">The message id: the same for every copy of the event; receivers de-duplicate on it.</param>
+public sealed record FeedEvent(long Position, Guid Id, string Type, string SubjectId, DateTimeOffset OccurredAt, IReadOnlyList<string> Countries, Guid? Organisation, System.Text.Json.JsonElement Payload);
+
+/// <param name="Next">The cursor for the next page (the last position returned, or the one asked for when empty).</param>
+public sealed record FeedPage(IReadOnlyList<FeedEvent> Events, long Next);
+
+/// <summary>The messaging permissions (granted by the kernel, as every module's are).</summary>
+public static class MessagingPermissions
+{
+    /// <summary>Read the event feed of one's own country or organisation.</summary>
+    public static readonly Permission ReadFeed = new("messaging.feed.read");
+
+    /// <summary>Register webhooks for one's own country or organisation, see and replay their deliveries.</summary>
+    public static readonly Permission ManageWebhooks = new("messaging.webhooks.manage");
+}
+
+internal sealed class MessagingRolePermissions : IRolePermissions
+{
+    public IEnumerable<(string Role, Permission Permission)> Grants() =>
+    [
+        (Roles.NationalSystem, MessagingPermissions.ReadFeed),
+        (Roles.NationalSystem, MessagingPermissions.ManageWebhooks),
+        (Roles.Trader, MessagingPermissions.ReadFeed),
+        (Roles.Trader, MessagingPermissions.ManageWebhooks),
+        (Roles.CustomsOfficer, MessagingPermissions.ReadFeed),
+        (Roles.Administrator, MessagingPermissions.ReadFeed),
+    ];
+}

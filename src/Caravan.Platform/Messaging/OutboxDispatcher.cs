@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Caravan.Platform.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Caravan.Platform.Messaging;
+
+/// <summary>Where dispatched events go besides the feed: webhooks, NATS JetStream.</summary>
+internal interface IOutboxSink
+{
+    /// <summary>
+    /// Hands a batch on, inside the dispatch transaction on <paramref name="db"/>. Throwing leaves the batch
+    /// undispatched, to be tried again: sinks must tolerate seeing an event twice (they get its message id).
+    /// </summary>
+    Task DeliverAsync(IReadOnlyList<FeedEvent> batch, MessagingDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Moves committed outbox entries into the feed, in batches, one dispatcher at a time (a PostgreSQL advisory lock
+/// when several instances share a database): each gets the next feed position and goes to every sink in the same
+/// transaction. A crash before the commit dispatches the batch again; nothing is lost.
+/// </summary>
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, StartupState startup, TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public const string IntervalSetting = "Caravan:Messaging:DispatchIntervalMilliseconds";
+
+    /// <summary>The advisory lock that makes one instance the dispatcher at a time ("CRVNOUTB").</summary>
+    private const long DispatchLockKey = 0x4352564E4F555442;
+
+    private const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(configuration.GetValue(IntervalSetting, 200));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var dispatched = 0;
+            if (startup.Completed && startup.Failure is null)
+            {
+                try
+                {
+                    dispatched = await DispatchBatchAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(logger, e);
+                }
+            }
+
+            if (dispatched < BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(interval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One batch: returns how many entries it dispatched (0 when another instance holds the lock).</summary>
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({DispatchLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+            if (!locked)
+            {
+                return 0;
+            }
+        }
+
+        var entries = await db.Outbox.Where(e => e.Position == null).OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        var next = (await db.Outbox.MaxAsync(e => e.Position, cancellationToken) ?? 0) + 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in entries)
+        {
+            entry.Position = next++;
+            entry.DispatchedAt = now;
+        }
+
+        var batch = entries.Select(ToFeedEvent).ToList();
+        foreach (var sink in scope.ServiceProvider.GetServices<IOutboxSink>())
+        {
+            await sink.DeliverAsync(batch, db, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entries.Count;
+    }
+
+    internal static FeedEvent ToFeedEvent(OutboxEntry e) => new(
+        e.Position!.Value,
+        e.MessageId,
+        e.Type,
+        e.SubjectId,
+        new DateTimeOffset(e.OccurredAt, TimeSpan.Zero),
+        e.Countries.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        e.Organisation,
+        JsonSerializer.Deserialize<JsonElement>(e.Payload));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed; the batch stays undispatched and is tried again.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
