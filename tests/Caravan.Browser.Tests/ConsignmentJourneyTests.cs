@@ -125,4 +125,57 @@ public sealed class ConsignmentJourneyTests(BrowserFixture fixture) : IClassFixt
         trader.AssertNoConsoleErrors(new Regex("status of 400"));
         officerSession.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task A_trader_amends_a_field_through_the_form_and_sees_the_change_under_versions()
+    {
+        await using var trader = await fixture.OpenAsync();
+        var page = trader.Page;
+        await SignInAsync(page, DemoPerson.TraderKz);
+        var lodged = await page.APIRequest.PostAsync("/api/v1/consignments", new()
+        {
+            DataObject = new
+            {
+                declarant = new { name = "Steppe Cotton LLP", country = "KZ", nationalIdentifier = "210440012348" },
+                exporter = new { name = "Tianshan Textiles Co., Ltd.", country = "CN", nationalIdentifier = "91650100123456788W" },
+                importer = new { name = "Tashkent Weaving LLC", country = "UZ", nationalIdentifier = "301234567" },
+                goodsItems = new[] { new { hsCode = "520512", description = "Cotton yarn, single, uncombed, 20 tex", quantity = 18000m, unit = "KGM", grossMassKg = 18600m, netMassKg = 18000m, value = 52200m, currency = "USD", countryOfOrigin = "CN", packages = 600, packageType = "BG" } },
+                containers = new[] { new { number = "CSQU3054383", seals = new[] { "CN-2026-000118" } } },
+                transportMode = "3",
+                transportMeans = "Truck with trailer",
+                countryOfDispatch = "CN",
+                countryOfDestination = "UZ",
+                route = new { countries = new[] { "CN", "KZ", "UZ" }, crossings = new[] { "CN-KZ-01", "KZ-UZ-01" } },
+            },
+        });
+        Assert.Equal(201, lodged.Status);
+        var id = (await lodged.JsonAsync())!.Value.GetProperty("id").GetString();
+        await page.GotoAsync($"/consignments/{id}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Amend", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Amend consignment");
+        var netMass = Group(page, "Goods item 1").GetByLabel("Net mass (kg)");
+        await Expect(netMass).ToHaveValueAsync("18000");
+        await Expect(page.GetByLabel("Crossing from Kazakhstan to Uzbekistan")).ToHaveValueAsync("KZ-UZ-01");
+
+        // Refused first: the net mass may not exceed the gross mass, said next to the field, counted in the summary.
+        await netMass.FillAsync("18700");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the amendment", Exact = true }).ClickAsync();
+        await Expect(netMass).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Heading)).ToHaveTextAsync("The declaration has 1 problem to fix");
+        await page.ScreenshotAsync(new() { Path = "/tmp/caravan-amend-form-error.png", FullPage = true });
+
+        await netMass.FillAsync("17950");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the amendment", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/consignments/{id}\\?amended=2"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("this is version 2");
+        var change = page.Locator("li.version[data-version='2'] tr").Filter(new() { HasText = "Goods item 1 · Net mass (kg)" });
+        await Expect(change.Locator("del")).ToHaveTextAsync("18000");
+        await Expect(change.Locator("ins")).ToHaveTextAsync("17950");
+        await Expect(page.Locator("li.version[data-version='1']")).ToContainTextAsync("Version 1 · lodged");
+        await page.ScreenshotAsync(new() { Path = "/tmp/caravan-consignment-versions.png", FullPage = true });
+
+        trader.AssertNoConsoleErrors(new Regex("status of 400"));
+    }
 }

@@ -1,5 +1,5 @@
 // The consignment page, kept current: every few seconds it reads the consignment and its timeline from the API
-// (same origin, the session cookie) and updates the status, each control's state and the timeline in place.
+// (same origin, the session cookie) and updates the status, each control's state and channel, and the timeline in place.
 // Changes are announced to screen readers through a polite live region. Without scripts the page has a Refresh link.
 (function () {
   "use strict";
@@ -64,6 +64,11 @@
             el.textContent = state;
             el.className = "state state-" + control.state;
             news.push(label("country." + control.country, control.country) + ": " + state);
+          }
+          var chip = root.querySelector("[data-channel='" + control.id + "']");
+          if (chip && control.channel && chip.className !== "channel channel-" + control.channel) {
+            chip.textContent = label("channel." + control.channel, control.channel);
+            chip.className = "channel channel-" + control.channel;
           }
         });
         if (timeline.length !== seen) {

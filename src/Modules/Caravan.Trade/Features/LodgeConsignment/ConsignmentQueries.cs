@@ -49,8 +49,10 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
     }
 
     /// <summary>Whether the caller is the trader that lodged the consignment (it may report events and withdraw it).</summary>
-    internal static bool LodgedBy(Caller caller, Consignment consignment) =>
-        caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == consignment.LodgedByOrganisation.ToString());
+    internal static bool LodgedBy(Caller caller, Consignment consignment) => LodgedBy(caller, consignment.LodgedByOrganisation);
+
+    internal static bool LodgedBy(Caller caller, Guid organisation) =>
+        caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == organisation.ToString());
 
     internal static ConsignmentView ToView(Consignment c)
     {

@@ -71,6 +71,96 @@ internal sealed partial class DeclarationForm
         return result;
     }
 
+    /// <summary>
+    /// The form filled in with a declaration as it stands (to amend it): the same names and the same text a trader
+    /// would have typed, so that saving it untouched gives the same declaration back.
+    /// </summary>
+    public static DeclarationForm FromDeclaration(ConsignmentDeclaration declaration)
+    {
+        var result = new DeclarationForm();
+        foreach (var (name, party) in new[] { ("declarant", declaration.Declarant), ("exporter", declaration.Exporter), ("importer", declaration.Importer), ("carrier", declaration.Carrier) })
+        {
+            result.Set(name + ".name", party?.Name);
+            result.Set(name + ".country", party?.Country);
+            result.Set(name + ".nationalIdentifier", party?.NationalIdentifier);
+        }
+
+        var items = declaration.GoodsItems ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var p = $"goodsItems[{Num(i)}].";
+            var g = items[i];
+            result.Set(p + "hsCode", g.HsCode);
+            result.Set(p + "description", g.Description);
+            result.Set(p + "quantity", Number(g.Quantity));
+            result.Set(p + "unit", g.Unit);
+            result.Set(p + "grossMassKg", Number(g.GrossMassKg));
+            result.Set(p + "netMassKg", Number(g.NetMassKg));
+            result.Set(p + "value", Number(g.Value));
+            result.Set(p + "currency", g.Currency);
+            result.Set(p + "countryOfOrigin", g.CountryOfOrigin);
+            result.Set(p + "packages", g.Packages?.ToString(CultureInfo.InvariantCulture));
+            result.Set(p + "packageType", g.PackageType);
+        }
+
+        var containers = declaration.Containers ?? [];
+        for (var i = 0; i < containers.Count; i++)
+        {
+            result.Set($"containers[{Num(i)}].number", containers[i].Number);
+            result.Set($"containers[{Num(i)}].seals", string.Join(", ", containers[i].Seals ?? []));
+        }
+
+        var documents = declaration.Documents ?? [];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            result.Set($"documents[{Num(i)}].type", documents[i].Type);
+            result.Set($"documents[{Num(i)}].number", documents[i].Number);
+            result.Set($"documents[{Num(i)}].issuer", documents[i].Issuer);
+        }
+
+        result.Set("transportMode", declaration.TransportMode);
+        result.Set("transportMeans", declaration.TransportMeans);
+        var countries = declaration.Route?.Countries ?? [];
+        result.Set("countryOfDispatch", countries.Count > 0 ? countries[0] : declaration.CountryOfDispatch);
+        result.Set("countryOfDestination", countries.Count > 1 ? countries[^1] : declaration.CountryOfDestination);
+        result.Transits = countries.Count > 2 ? countries.Skip(1).Take(countries.Count - 2).Take(MaxTransits).ToList() : [];
+        var crossings = declaration.Route?.Crossings ?? [];
+        for (var i = 0; i < crossings.Count; i++)
+        {
+            result.Set($"route.crossings[{Num(i)}]", crossings[i]);
+        }
+
+        result.Items = Math.Clamp(items.Count, 1, MaxItems);
+        result.Containers = Math.Clamp(containers.Count, 1, MaxContainers);
+        result.Documents = Math.Clamp(documents.Count, 1, MaxDocuments);
+        return result;
+    }
+
+    /// <summary>
+    /// Applies a button that changes the form's shape rather than submitting it (adding or removing a row, showing
+    /// the crossings of the route): the way the form works without a script. False when the action submits.
+    /// </summary>
+    public bool Reshape(string? action)
+    {
+        switch (action)
+        {
+            case "add-item": AddRow("goodsItems"); return true;
+            case "add-container": AddRow("containers"); return true;
+            case "add-document": AddRow("documents"); return true;
+            case "route": return true;
+            case { } remove when remove.StartsWith("remove:", StringComparison.Ordinal):
+                var parts = remove.Split(':');
+                if (parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    RemoveRow(parts[1], index);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public void AddRow(string list)
     {
         switch (list)
@@ -205,6 +295,8 @@ internal sealed partial class DeclarationForm
     public static string Id(string field) => "f-" + NotIdCharacter().Replace(field, "-").Trim('-').Replace("--", "-", StringComparison.Ordinal);
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private string? Text(string name) => this[name] is { Length: > 0 } value ? value : null;
 

@@ -37,6 +37,11 @@ internal sealed class NewModel(
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
+    /// <summary>The form as the shared partial draws it, with the key that makes a double submit lodge once.</summary>
+    public DeclarationFormView FormView => new(
+        Form, Errors, Display, new FieldLabels(t, Display, Form.RouteCountries), t["trade.form.lodge"], "lodge",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["idempotencyKey"] = Form.IdempotencyKey });
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await Display.LoadAsync(ct);
@@ -56,20 +61,9 @@ internal sealed class NewModel(
         Form = DeclarationForm.Read(Request.Form);
 
         // Buttons that change the form's shape rather than submit it (the way to add rows without a script).
-        switch (action)
+        if (Form.Reshape(action))
         {
-            case "add-item": Form.AddRow("goodsItems"); return Page();
-            case "add-container": Form.AddRow("containers"); return Page();
-            case "add-document": Form.AddRow("documents"); return Page();
-            case "route": return Page();
-            case { } remove when remove.StartsWith("remove:", StringComparison.Ordinal):
-                var parts = remove.Split(':');
-                if (parts.Length == 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-                {
-                    Form.RemoveRow(parts[1], index);
-                }
-
-                return Page();
+            return Page();
         }
 
         var local = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -98,23 +92,8 @@ internal sealed class NewModel(
             found = result.Errors ?? new Dictionary<string, string[]>();
         }
 
-        foreach (var (field, messages) in found)
-        {
-            var input = fieldOf(field);
-            Errors[input] = Errors.TryGetValue(input, out var earlier) ? [.. earlier, .. messages] : messages;
-        }
-
-        foreach (var (field, messages) in local)
-        {
-            Errors[field] = messages;
-        }
-
+        DeclarationFormView.Collect(Errors, found, fieldOf, local);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-
-    /// <summary>The id of the message under an input, which the input names in aria-describedby.</summary>
-    public string ErrorId(string field) => DeclarationForm.Id(field) + "-error";
-
-    public bool HasError(string field) => Errors.ContainsKey(field);
 }

@@ -1,5 +1,7 @@
 using Caravan.Platform.Security;
+using System.Text.Json;
 using Caravan.Reference.Contracts;
+using Caravan.Risk.Contracts;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
 using Caravan.Trade.Features.DecideOnControl;
@@ -40,6 +42,9 @@ internal sealed class ControlModel(
     public IReadOnlyList<string> Allowed { get; private set; } = [];
 
     public string? Channel { get; private set; }
+
+    /// <summary>Why the control has its channel: the risk engine's assessments, newest first (one more per amendment).</summary>
+    public IReadOnlyList<ControlAssessmentView> Assessments { get; private set; } = [];
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
@@ -114,6 +119,10 @@ internal sealed class ControlModel(
         Control = consignment.Controls.Single(c => c.Id == id);
         Channel = control.Channel;
         Allowed = ControlStateMachine.AllowedFrom(control.State);
+        Assessments = (await db.Assessments.AsNoTracking().Where(a => a.ControlId == id).ToListAsync(ct))
+            .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.DeclarationVersion)
+            .Select(a => new ControlAssessmentView(a.AssessedAt, a.DeclarationVersion, JsonSerializer.Deserialize<RiskAssessment>(a.Explanation, JsonSerializerOptions.Web)!))
+            .ToList();
         Decisions = (await db.Decisions.AsNoTracking().Where(d => d.ControlId == id).ToListAsync(ct))
             .OrderBy(d => d.DecidedAt)
             .Select(d => new PastDecision(d.DecidedAt, d.Decision, d.FromState, d.ToState, d.ReasonCode, d.Note))
