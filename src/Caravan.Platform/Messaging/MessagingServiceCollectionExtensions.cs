@@ -1,5 +1,6 @@
 using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,6 +29,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName);
+        // Published to NATS only when Caravan:Messaging:Nats:Url is set; the feed and webhooks work without it.
+        services.AddSingleton(sp => new NatsPublisher(NatsSettings.From(sp.GetRequiredService<IConfiguration>())));
+        services.AddScoped<IOutboxSink>(sp => (IOutboxSink?)sp.GetRequiredService<NatsPublisher>().Sink ?? NoSink.Instance);
         if (dispatch)
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -35,5 +39,29 @@ public static class MessagingServiceCollectionExtensions
         }
 
         return services;
+    }
+}
+
+/// <summary>The NATS sink's place when NATS is not configured.</summary>
+internal sealed class NoSink : IOutboxSink
+{
+    public static readonly NoSink Instance = new();
+
+    public Task DeliverAsync(IReadOnlyList<FeedEvent> batch, MessagingDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The process's one NATS connection and sink, when NATS is configured.</summary>
+internal sealed class NatsPublisher(NatsSettings? settings) : IAsyncDisposable
+{
+    public NatsSink? Sink { get; } = settings is null
+        ? null
+        : new NatsSink(settings, new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = settings.Url, Name = "caravan" }));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Sink is not null)
+        {
+            await Sink.DisposeAsync();
+        }
     }
 }

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Caravan.Platform.Persistence;
+using Caravan.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using NATS.Net;
+
+namespace Caravan.Web.Tests;
+
+/// <summary>One of several hosts on a database another test owns.</summary>
+internal sealed class SharedDatabaseHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>
+/// Issue 6: two host instances on one PostgreSQL database with NATS JetStream both take lodgings, and every event
+/// reaches the stream once for each country it concerns — never twice, whichever instance dispatched it.
+/// </summary>
+public sealed class TwoInstancesTests
+{
+    private const string NatsVariable = "CARAVAN_TEST_NATS";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<HttpClient> TraderSystemAsync(WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        await CaravanWebFactory.WaitUntilReadyAsync(client);
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-trader-kz",
+            ["client_secret"] = "demo-secret-trader-kz",
+        }), Ct);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_both_lodge_and_each_event_reaches_the_stream_once_per_country()
+    {
+        TestDatabase.SkipUnlessAvailable(DatabaseProvider.Postgres);
+        var nats = Environment.GetEnvironmentVariable(NatsVariable);
+        if (string.IsNullOrEmpty(nats))
+        {
+            Assert.Skip($"{NatsVariable} is not set: start NATS with scripts/services/nats.sh (scripts/test.sh does).");
+        }
+
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var settings = database.Settings.Concat(new Dictionary<string, string?>
+        {
+            ["Caravan:Demo"] = "true",
+            ["Caravan:Security:AllowHttpTokens"] = "true",
+            ["Caravan:Messaging:Nats:Url"] = nats,
+            ["Caravan:Messaging:Nats:Stream"] = prefix.ToUpperInvariant(),
+            ["Caravan:Messaging:Nats:SubjectPrefix"] = prefix,
+            ["Caravan:Messaging:DispatchIntervalMilliseconds"] = "50",
+        }).ToDictionary();
+
+        // The first instance migrates and seeds the demo; the second finds both done.
+        await using var first = new SharedDatabaseHost(settings);
+        var one = await TraderSystemAsync(first);
+        await using var second = new SharedDatabaseHost(settings);
+        var two = await TraderSystemAsync(second);
+
+        var lodged = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await (i % 2 == 0 ? one : two).PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan($"Cotton yarn, lot {i}"), Ct);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            lodged.Add((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!);
+        }
+
+        // Three controls per consignment: 18 control.created events, each for one country.
+        List<JsonElement> events = [];
+        for (var i = 0; i < 200 && events.Count < 18; i++)
+        {
+            await Task.Delay(100, Ct);
+            events = (await two.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/feed?after=0&limit=1000", UriKind.Relative), Ct)).GetProperty("events").EnumerateArray()
+                .Where(e => lodged.Contains(e.GetProperty("subjectId").GetString()!)).ToList();
+        }
+
+        Assert.Equal(18, events.Count);
+        Assert.Equal(18, events.Select(e => e.GetProperty("position").GetInt64()).Distinct().Count());
+
+        await using var connection = new NatsConnection(new NatsOpts { Url = nats });
+        var js = connection.CreateJetStreamContext();
+        var stream = await js.GetStreamAsync(prefix.ToUpperInvariant(), cancellationToken: Ct);
+        var ids = new List<string>();
+        var consumer = await js.CreateOrderedConsumerAsync(prefix.ToUpperInvariant(), cancellationToken: Ct);
+        await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 100, Expires = TimeSpan.FromSeconds(2) }, cancellationToken: Ct))
+        {
+            ids.Add(message.Headers!["Nats-Msg-Id"].ToString());
+        }
+
+        Assert.Equal(18, stream.Info.State.Messages);
+        Assert.Equal(18, ids.Distinct().Count());
+        Assert.Equal(events.Select(e => $"{e.GetProperty("id").GetString()}.{e.GetProperty("countries")[0].GetString()}").Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        await js.DeleteStreamAsync(prefix.ToUpperInvariant(), Ct);
+    }
+}
