@@ -23,6 +23,8 @@ public static class RiskModule
         services.AddSingleton<IRolePermissions, RiskRolePermissions>();
         services.AddSingleton<RiskSnapshotCache>();
         services.AddScoped<IRiskAssessor, RiskAssessor>();
+        services.AddScoped<ProfilePreview>();
+        services.AddScoped<ProfileVersions>();
         return services;
     }
 

@@ -31,6 +31,7 @@ public static class TradeModule
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
         services.AddScoped<ConsignmentAmendment>();
+        services.AddScoped<Caravan.Risk.Contracts.IRecentRiskSubjects, RecentRiskSubjects>();
         return services;
     }
 
