@@ -25,6 +25,8 @@ public static class RiskModule
         services.AddScoped<IRiskAssessor, RiskAssessor>();
         services.AddScoped<ProfilePreview>();
         services.AddScoped<ProfileVersions>();
+        services.AddScoped<OperatorRegister>();
+        services.AddScoped<SharedAlerts>();
         return services;
     }
 
