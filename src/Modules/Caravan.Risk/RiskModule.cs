@@ -6,6 +6,7 @@ using Caravan.Risk.Features.Alerts;
 using Caravan.Risk.Features.Assess;
 using Caravan.Risk.Features.Operators;
 using Caravan.Risk.Features.Profiles;
+using Caravan.Risk.Pages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class RiskModule
         services.AddScoped<ProfileVersions>();
         services.AddScoped<OperatorRegister>();
         services.AddScoped<SharedAlerts>();
+        services.AddScoped<RiskDisplay>();
         return services;
     }
 
