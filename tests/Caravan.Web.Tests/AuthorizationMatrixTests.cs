@@ -113,6 +113,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("risk-profile", HttpMethod.Get, "/api/v1/risk/{country}/profiles/{version:int}", "/api/v1/risk/KZ/profiles/999"),
         ("create-profile", HttpMethod.Post, "/api/v1/risk/{country}/profiles", "/api/v1/risk/KZ/profiles"),
         ("publish-profile", HttpMethod.Post, "/api/v1/risk/{country}/profiles/{version:int}/publication", "/api/v1/risk/KZ/profiles/999/publication"),
+        // An empty definition: refused by field (400) past authorization, and a preview stores nothing anyway.
+        ("preview-profile", HttpMethod.Post, "/api/v1/risk/{country}/profiles/preview", "/api/v1/risk/KZ/profiles/preview"),
         ("operators", HttpMethod.Get, "/api/v1/risk/{country}/operators", "/api/v1/risk/KZ/operators"),
         ("register-operator", HttpMethod.Post, "/api/v1/risk/{country}/operators", "/api/v1/risk/KZ/operators"),
         ("operator-status", HttpMethod.Post, "/api/v1/risk/{country}/operators/{id}/status", $"/api/v1/risk/KZ/operators/{Guid.Empty}/status"),
@@ -135,7 +137,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] RiskReads = ["risk-profiles", "operators", "alerts"];
 
-    private static readonly string[] RiskWrites = ["create-profile", "register-operator", "register-arrangement", "publish-alert", "acknowledge-alert"];
+    private static readonly string[] RiskWrites = ["create-profile", "preview-profile", "register-operator", "register-arrangement", "publish-alert", "acknowledge-alert"];
 
     private static readonly string[] RiskMissing = ["risk-profile", "publish-profile", "operator-status", "end-arrangement"];
 

@@ -8,6 +8,7 @@ using Caravan.Risk.Features.Assess;
 using Caravan.Risk.Features.Demo;
 using Caravan.Risk.Features.Operators;
 using Caravan.Risk.Features.Profiles;
+using Caravan.Risk.Pages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,11 @@ public static class RiskModule
         services.AddSingleton<RiskSnapshotCache>();
         services.AddScoped<IRiskAssessor, RiskAssessor>();
         services.AddSingleton<IStartupTask, RiskDemoSeed>();
+        services.AddScoped<ProfilePreview>();
+        services.AddScoped<ProfileVersions>();
+        services.AddScoped<OperatorRegister>();
+        services.AddScoped<SharedAlerts>();
+        services.AddScoped<RiskDisplay>();
         return services;
     }
 

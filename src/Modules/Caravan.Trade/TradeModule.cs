@@ -32,6 +32,7 @@ public static class TradeModule
         services.AddScoped<BorderEventRecorder>();
         services.AddScoped<ConsignmentAmendment>();
         services.AddScoped<ConsignmentCancellation>();
+        services.AddScoped<Caravan.Risk.Contracts.IRecentRiskSubjects, RecentRiskSubjects>();
         return services;
     }
 

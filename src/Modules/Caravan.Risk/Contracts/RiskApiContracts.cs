@@ -33,3 +33,19 @@ public sealed record AlertAcknowledgementRequest(string? Country, string? Action
 public sealed record AcknowledgementView(string Country, string Action, string? Note, DateTimeOffset At, string By);
 
 public sealed record AlertView(Guid Id, string FromCountry, IReadOnlyList<string> To, string Summary, string? HsFrom, string? HsTo, Guid? Trader, string? RouteCountry, string? CountryOfOrigin, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, IReadOnlyList<AcknowledgementView> Acknowledgements);
+
+/// <summary>
+/// How a draft would have routed the country's recent controls, next to the active version on the same random draws:
+/// the counts and shares per channel before and after, how many controls change channel, and the draft's rules that
+/// fire most often.
+/// </summary>
+/// <param name="ActiveVersion">The version "before" stands for; null when the country has no active profile (every control yellow).</param>
+/// <param name="Controls">How many recent controls were run through both; the counts of each side add up to it.</param>
+/// <param name="Changed">Controls whose channel differs between before and after.</param>
+public sealed record ProfilePreviewView(string Country, int? ActiveVersion, int Controls, IReadOnlyList<ChannelShare> Before, IReadOnlyList<ChannelShare> After, int Changed, IReadOnlyList<RuleFiring> TopRules);
+
+/// <param name="Share">Count divided by the number of controls (0 to 1; 0 when there are none).</param>
+public sealed record ChannelShare(string Channel, int Count, double Share);
+
+/// <param name="Times">On how many of the previewed controls the draft's rule fired.</param>
+public sealed record RuleFiring(string RuleId, string Description, int Times);

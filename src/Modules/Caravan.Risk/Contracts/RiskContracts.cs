@@ -68,3 +68,17 @@ public interface IRiskAssessor
     /// <summary>The same assessment again, with the recorded profile version and seed: the same channel, or a proof of tampering.</summary>
     Task<RiskAssessment?> ReplayAsync(RiskSubject subject, int profileVersion, string seed, DateTimeOffset at, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A control lodged earlier: what its administration's engine was asked about, and the channel it got then.</summary>
+/// <param name="Channel">The channel recorded for the control; null when none was assigned.</param>
+public sealed record RecentSubject(RiskSubject Subject, string? Channel, DateTimeOffset LodgedAt);
+
+/// <summary>
+/// The controls a country assessed most recently, as risk subjects, so that an analyst can preview a draft profile
+/// against real traffic. Implemented by the Trade module, which owns the consignments; Risk never reads them itself.
+/// </summary>
+public interface IRecentRiskSubjects
+{
+    /// <summary>The country's latest controls, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<RecentSubject>> ForCountryAsync(string country, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,17 +1,9 @@
-using Caravan.Platform.Audit;
-using Caravan.Platform.Http;
 using Caravan.Platform.Security;
-using Caravan.Reference.Contracts;
 using Caravan.Risk.Contracts;
-using Caravan.Risk.Data;
-using Caravan.Risk.Domain;
-using Caravan.Risk.Features.Assess;
-using Caravan.Risk.Features.Profiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Risk.Features.Alerts;
 
@@ -21,8 +13,6 @@ namespace Caravan.Risk.Features.Alerts;
 /// </summary>
 internal static class AlertsApi
 {
-    private static readonly string[] Actions = ["noted", "added-to-profile", "dismissed"];
-
     public static void MapAlertsApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/risk/{country}/alerts", Publish).WithTags("Risk").WithName("PublishAlert")
@@ -36,199 +26,12 @@ internal static class AlertsApi
             .RequirePermission(RiskPermissions.Manage).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
-    private static AlertView View(SharedAlert a) => new(
-        a.Id, a.FromCountry, a.ToCountries.Split(','), a.Summary, a.HsFrom, a.HsTo, a.Trader, a.RouteCountry, a.CountryOfOrigin, a.ValidFrom, a.ValidUntil,
-        a.Acknowledgements.OrderBy(k => k.At).Select(k => new AcknowledgementView(k.Country, k.Action, k.Note, k.At, k.By)).ToList());
+    private static Task<Results<Created<AlertView>, ValidationProblem, ProblemHttpResult>> Publish(string country, NewAlert request, Caller caller, SharedAlerts service, CancellationToken ct) =>
+        service.PublishAsync(country, request, caller, ct);
 
-    private static async Task<Results<Created<AlertView>, ValidationProblem, ProblemHttpResult>> Publish(
-        string country, NewAlert request, Caller caller, RiskDbContext db, IAuditLog audit, TimeProvider clock, RiskSnapshotCache cache, CancellationToken ct)
-    {
-        var (code, problem) = ProfilesApi.ParseCountry(country);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<Results<Ok<List<AlertView>>, ValidationProblem, ProblemHttpResult>> List(string country, Caller caller, SharedAlerts service, CancellationToken ct) =>
+        service.ListAsync(country, caller, ct);
 
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)))
-        {
-            return ProfilesApi.OutOfScope(code!);
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        var to = new List<string>();
-        if (request.To is not { Count: > 0 })
-        {
-            errors["to"] = ["name at least one partner country, e.g. [\"UZ\"]."];
-        }
-        else
-        {
-            for (var i = 0; i < request.To.Count; i++)
-            {
-                var (recipient, bad) = ProfilesApi.ParseCountry(request.To[i] ?? string.Empty);
-                if (bad is not null || recipient == code)
-                {
-                    errors[$"to[{i}]"] = [recipient == code ? "an alert goes to partner countries, not to its sender." : $"'{ReferenceCodes.Truncate(request.To[i] ?? string.Empty)}' is not a member state."];
-                }
-                else if (!to.Contains(recipient!))
-                {
-                    to.Add(recipient!);
-                }
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 500)
-        {
-            errors["summary"] = ["say what to look for and why, in 1 to 500 characters."];
-        }
-
-        string? hsFrom = null, hsTo = null;
-        if (request.HsFrom is not null || request.HsTo is not null)
-        {
-            var from = ReferenceCodes.ParseHsCode(request.HsFrom);
-            var until = ReferenceCodes.ParseHsCode(request.HsTo);
-            if (!from.IsValid)
-            {
-                errors["hsFrom"] = [from.Error!];
-            }
-
-            if (!until.IsValid)
-            {
-                errors["hsTo"] = [until.Error!];
-            }
-            else if (from.IsValid && string.CompareOrdinal(from.Value!.PadRight(6, '0'), until.Value!.PadRight(6, '9')) > 0)
-            {
-                errors["hsTo"] = [$"the range {from.Value}–{until.Value} is empty: 'hsTo' comes before 'hsFrom'."];
-            }
-
-            (hsFrom, hsTo) = (from.Value, until.Value);
-        }
-
-        string? Country(string? value, string field)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            var parsed = ReferenceCodes.ParseCountryCode(value);
-            if (!parsed.IsValid)
-            {
-                errors[field] = [parsed.Error!];
-            }
-
-            return parsed.Value;
-        }
-
-        var route = Country(request.RouteCountry, "routeCountry");
-        var origin = Country(request.CountryOfOrigin, "countryOfOrigin");
-        if (hsFrom is null && request.Trader is null && route is null && origin is null && !errors.ContainsKey("hsFrom") && !errors.ContainsKey("hsTo"))
-        {
-            errors["criteria"] = ["an alert looks for something: give an HS range (hsFrom, hsTo), a trader, a route country or a country of origin."];
-        }
-
-        var now = clock.GetUtcNow();
-        var validFrom = request.ValidFrom ?? now;
-        if (request.ValidUntil is null || request.ValidUntil <= validFrom || request.ValidUntil > validFrom.AddYears(1))
-        {
-            errors["validUntil"] = ["an alert ends: give its end, after its start and within a year of it."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = new SharedAlert
-        {
-            Id = Guid.NewGuid(),
-            FromCountry = code!,
-            ToCountries = string.Join(',', to),
-            Summary = request.Summary!.Trim(),
-            HsFrom = hsFrom,
-            HsTo = hsTo,
-            Trader = request.Trader,
-            RouteCountry = route,
-            CountryOfOrigin = origin,
-            ValidFrom = validFrom.ToUniversalTime(),
-            ValidUntil = request.ValidUntil!.Value.ToUniversalTime(),
-            CreatedAt = now,
-            CreatedBy = caller.Id ?? "unknown",
-        };
-        db.Alerts.Add(row);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.alert.published", "shared-alert", row.Id.ToString(), new { code, to, row.Summary }), db, ct);
-        await transaction.CommitAsync(ct);
-        cache.Invalidate();
-        return TypedResults.Created($"/api/v1/risk/{code}/alerts", View(row));
-    }
-
-    private static async Task<Results<Ok<List<AlertView>>, ValidationProblem, ProblemHttpResult>> List(string country, Caller caller, RiskDbContext db, CancellationToken ct)
-    {
-        var (code, problem) = ProfilesApi.ParseCountry(country);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!caller.Has(RiskPermissions.View, Scope.Country(code!)))
-        {
-            return ProfilesApi.OutOfScope(code!);
-        }
-
-        var rows = await db.Alerts.AsNoTracking().Include(a => a.Acknowledgements)
-            .Where(a => a.FromCountry == code || a.ToCountries.Contains(code!))
-            .OrderByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
-        // The sender sees every recipient's acknowledgement; a recipient sees its own.
-        return TypedResults.Ok(rows.Where(a => a.FromCountry == code || a.ToCountries.Split(',').Contains(code)).Select(a =>
-        {
-            var view = View(a);
-            return a.FromCountry == code ? view : view with { Acknowledgements = view.Acknowledgements.Where(k => k.Country == code).ToList() };
-        }).ToList());
-    }
-
-    private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(
-        string id, AlertAcknowledgementRequest request, Caller caller, RiskDbContext db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var guid))
-        {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an alert id (a GUID).");
-        }
-
-        var (code, problem) = ProfilesApi.ParseCountry(request.Country ?? string.Empty);
-        if (problem is not null)
-        {
-            return Problems.Invalid("country", "the recipient country that acknowledges, e.g. UZ.");
-        }
-
-        if (request.Action is null || !Actions.Contains(request.Action))
-        {
-            return Problems.Invalid("action", $"is one of {string.Join(", ", Actions)}.");
-        }
-
-        if (request.Note is { Length: > 500 })
-        {
-            return Problems.Invalid("note", "has at most 500 characters.");
-        }
-
-        var alert = await db.Alerts.Include(a => a.Acknowledgements).SingleOrDefaultAsync(a => a.Id == guid, ct);
-        if (alert is null)
-        {
-            return Problems.NotFound($"There is no alert {guid}.");
-        }
-
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)) || !alert.ToCountries.Split(',').Contains(code))
-        {
-            return Problems.Forbidden($"Only the risk management of a country the alert was sent to acknowledges it.");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var acknowledgement = new AlertAcknowledgement { Id = Guid.NewGuid(), AlertId = guid, Country = code!, Action = request.Action, Note = request.Note?.Trim(), At = clock.GetUtcNow(), By = caller.Id ?? "unknown" };
-        db.Acknowledgements.Add(acknowledgement);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.alert.acknowledged", "shared-alert", guid.ToString(), new { code, request.Action }), db, ct);
-        await transaction.CommitAsync(ct);
-        alert.Acknowledgements.Add(acknowledgement);
-        return TypedResults.Ok(View(alert) with { Acknowledgements = View(alert).Acknowledgements.Where(k => k.Country == code).ToList() });
-    }
+    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(string id, AlertAcknowledgementRequest request, Caller caller, SharedAlerts service, CancellationToken ct) =>
+        service.AcknowledgeAsync(id, request, caller, ct);
 }

@@ -1,18 +1,9 @@
-using Caravan.Access.Contracts;
-using Caravan.Platform.Audit;
-using Caravan.Platform.Http;
 using Caravan.Platform.Security;
-using Caravan.Reference.Contracts;
 using Caravan.Risk.Contracts;
-using Caravan.Risk.Data;
-using Caravan.Risk.Domain;
-using Caravan.Risk.Features.Assess;
-using Caravan.Risk.Features.Profiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Risk.Features.Operators;
 
@@ -44,233 +35,21 @@ internal static class OperatorsApi
             .RequirePermission(RiskPermissions.Manage).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
-    private static OperatorView View(EconomicOperator o) => new(o.Id, o.Country, o.Organisation, o.CertificateNumber, o.ValidFrom, o.ValidUntil, o.Status, o.StatusReason, o.StatusSince);
+    private static Task<Results<Ok<List<OperatorView>>, ValidationProblem, ProblemHttpResult>> List(string country, Caller caller, OperatorRegister service, CancellationToken ct) =>
+        service.ListAsync(country, caller, ct);
 
-    private static ArrangementView View(RecognitionArrangement a) => new(a.Id, a.CountryA, a.CountryB, a.Title, a.InForceFrom, a.InForceUntil);
+    private static Task<Results<Created<OperatorView>, ValidationProblem, ProblemHttpResult>> Register(string country, NewOperator request, Caller caller, OperatorRegister service, CancellationToken ct) =>
+        service.RegisterAsync(country, request, caller, ct);
 
-    private static async Task<Results<Ok<List<OperatorView>>, ValidationProblem, ProblemHttpResult>> List(string country, Caller caller, RiskDbContext db, CancellationToken ct)
-    {
-        var (code, problem) = ProfilesApi.ParseCountry(country);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<Results<Ok<OperatorView>, ValidationProblem, ProblemHttpResult>> ChangeStatus(string country, string id, OperatorStatusChange request, Caller caller, OperatorRegister service, CancellationToken ct) =>
+        service.ChangeStatusAsync(country, id, request, caller, ct);
 
-        if (!caller.Has(RiskPermissions.View, Scope.Country(code!)))
-        {
-            return ProfilesApi.OutOfScope(code!);
-        }
+    private static Task<Ok<List<ArrangementView>>> Arrangements(OperatorRegister service, CancellationToken ct) =>
+        service.ArrangementsAsync(ct);
 
-        var rows = await db.Operators.AsNoTracking().Where(o => o.Country == code).OrderBy(o => o.CertificateNumber).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(View).ToList());
-    }
+    private static Task<Results<Created<ArrangementView>, ValidationProblem, ProblemHttpResult>> Conclude(NewArrangement request, Caller caller, OperatorRegister service, CancellationToken ct) =>
+        service.ConcludeAsync(request, caller, ct);
 
-    private static async Task<Results<Created<OperatorView>, ValidationProblem, ProblemHttpResult>> Register(
-        string country, NewOperator request, Caller caller, IOrganisationDirectory organisations, RiskDbContext db, IAuditLog audit, TimeProvider clock, RiskSnapshotCache cache, CancellationToken ct)
-    {
-        var (code, problem) = ProfilesApi.ParseCountry(country);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)))
-        {
-            return ProfilesApi.OutOfScope(code!);
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        if (request.Organisation is null || request.Organisation == Guid.Empty)
-        {
-            errors["organisation"] = ["the id of the trader organisation is required."];
-        }
-        else if (await organisations.FindAsync(caller, request.Organisation.Value, ct) is not { Visibility: Caravan.Access.Contracts.Visibility.Found, Organisation: { Kind: OrganisationKind.Trader } trader } || trader.Country != code)
-        {
-            errors["organisation"] = [$"{request.Organisation} is not a trader registered in {code}; an administration authorises its own traders."];
-        }
-
-        var certificate = request.CertificateNumber?.Trim();
-        if (string.IsNullOrEmpty(certificate) || certificate.Length > 60)
-        {
-            errors["certificateNumber"] = ["the AEO certificate number has 1 to 60 characters."];
-        }
-
-        if (request.ValidFrom is null)
-        {
-            errors["validFrom"] = ["the first day of validity is required (yyyy-mm-dd)."];
-        }
-
-        if (request.ValidUntil is null || (request.ValidFrom is { } from && request.ValidUntil < from))
-        {
-            errors["validUntil"] = ["the last day of validity is required, on or after validFrom."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        if (await db.Operators.AnyAsync(o => o.Country == code && o.CertificateNumber == certificate, ct))
-        {
-            return TypedResults.Problem(detail: $"{code} already has an AEO with certificate {certificate}.", statusCode: 409, title: "Already registered.", type: "https://caravan.example/problems/duplicate-certificate");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = new EconomicOperator
-        {
-            Id = Guid.NewGuid(),
-            Country = code!,
-            Organisation = request.Organisation!.Value,
-            CertificateNumber = certificate!,
-            ValidFrom = request.ValidFrom!.Value,
-            ValidUntil = request.ValidUntil!.Value,
-            Status = "active",
-            StatusSince = clock.GetUtcNow(),
-        };
-        db.Operators.Add(row);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.aeo.registered", "economic-operator", row.Id.ToString(), new { code, row.Organisation, row.CertificateNumber, row.ValidFrom, row.ValidUntil }), db, ct);
-        await transaction.CommitAsync(ct);
-        cache.Invalidate();
-        return TypedResults.Created($"/api/v1/risk/{code}/operators/{row.Id}", View(row));
-    }
-
-    private static async Task<Results<Ok<OperatorView>, ValidationProblem, ProblemHttpResult>> ChangeStatus(
-        string country, string id, OperatorStatusChange request, Caller caller, RiskDbContext db, IAuditLog audit, TimeProvider clock, RiskSnapshotCache cache, CancellationToken ct)
-    {
-        var (code, problem) = ProfilesApi.ParseCountry(country);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!Guid.TryParse(id, out var guid))
-        {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an operator id (a GUID).");
-        }
-
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)))
-        {
-            return ProfilesApi.OutOfScope(code!);
-        }
-
-        if (request.Status is not ("active" or "suspended" or "revoked"))
-        {
-            return Problems.Invalid("status", "is active, suspended or revoked.");
-        }
-
-        if (request.Status != "active" && string.IsNullOrWhiteSpace(request.Reason) || request.Reason is { Length: > 500 })
-        {
-            return Problems.Invalid("reason", "say why, in at most 500 characters.");
-        }
-
-        var row = await db.Operators.SingleOrDefaultAsync(o => o.Id == guid && o.Country == code, ct);
-        if (row is null)
-        {
-            return Problems.NotFound($"{code} has no AEO {guid}.");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var before = row.Status;
-        row.Status = request.Status;
-        row.StatusReason = request.Reason?.Trim();
-        row.StatusSince = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.aeo.status-changed", "economic-operator", row.Id.ToString(), new { before, after = row.Status, row.StatusReason }), db, ct);
-        await transaction.CommitAsync(ct);
-        cache.Invalidate();
-        return TypedResults.Ok(View(row));
-    }
-
-    private static async Task<Ok<List<ArrangementView>>> Arrangements(RiskDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Arrangements.AsNoTracking().OrderBy(a => a.CountryA).ThenBy(a => a.CountryB).ToListAsync(ct)).Select(View).ToList());
-
-    private static async Task<Results<Created<ArrangementView>, ValidationProblem, ProblemHttpResult>> Conclude(
-        NewArrangement request, Caller caller, RiskDbContext db, IAuditLog audit, RiskSnapshotCache cache, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var a = ProfilesApi.ParseCountry(request.CountryA ?? string.Empty);
-        var b = ProfilesApi.ParseCountry(request.CountryB ?? string.Empty);
-        if (a.Problem is not null)
-        {
-            errors["countryA"] = ["a member state, e.g. KZ."];
-        }
-
-        if (b.Problem is not null)
-        {
-            errors["countryB"] = ["a member state, e.g. UZ."];
-        }
-        else if (a.Country == b.Country)
-        {
-            errors["countryB"] = ["an arrangement is between two different countries."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
-        {
-            errors["title"] = ["the arrangement's title, 1 to 300 characters."];
-        }
-
-        if (request.InForceFrom is null)
-        {
-            errors["inForceFrom"] = ["the date it entered into force is required (yyyy-mm-dd)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(a.Country!)) && !caller.Has(RiskPermissions.Manage, Scope.Country(b.Country!)))
-        {
-            return Problems.Forbidden($"Only the risk management of {a.Country} or {b.Country} registers an arrangement between them.");
-        }
-
-        var (first, second) = RiskAssessor.Pair(a.Country!, b.Country!);
-        if (await db.Arrangements.AnyAsync(m => m.CountryA == first && m.CountryB == second && m.InForceUntil == null, ct))
-        {
-            return TypedResults.Problem(detail: $"An arrangement between {first} and {second} is already in force; end it first.", statusCode: 409, title: "Already in force.", type: "https://caravan.example/problems/arrangement-in-force");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = new RecognitionArrangement { Id = Guid.NewGuid(), CountryA = first, CountryB = second, Title = request.Title!.Trim(), InForceFrom = request.InForceFrom!.Value };
-        db.Arrangements.Add(row);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.arrangement.registered", "recognition-arrangement", row.Id.ToString(), new { first, second, row.Title, row.InForceFrom }), db, ct);
-        await transaction.CommitAsync(ct);
-        cache.Invalidate();
-        return TypedResults.Created($"/api/v1/risk/arrangements/{row.Id}", View(row));
-    }
-
-    private static async Task<Results<Ok<ArrangementView>, ValidationProblem, ProblemHttpResult>> End(
-        string id, ArrangementEnd request, Caller caller, RiskDbContext db, IAuditLog audit, RiskSnapshotCache cache, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var guid))
-        {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an arrangement id (a GUID).");
-        }
-
-        var row = await db.Arrangements.SingleOrDefaultAsync(m => m.Id == guid, ct);
-        if (row is null)
-        {
-            return Problems.NotFound($"There is no arrangement {guid}.");
-        }
-
-        if (!caller.Has(RiskPermissions.Manage, Scope.Country(row.CountryA)) && !caller.Has(RiskPermissions.Manage, Scope.Country(row.CountryB)))
-        {
-            return Problems.Forbidden($"Only the risk management of {row.CountryA} or {row.CountryB} ends this arrangement.");
-        }
-
-        if (request.Until is null || request.Until < row.InForceFrom)
-        {
-            return Problems.Invalid("until", $"the day it stops applying is required, on or after {row.InForceFrom:yyyy-MM-dd}.");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        row.InForceUntil = request.Until;
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(caller.Did("risk.arrangement.ended", "recognition-arrangement", row.Id.ToString(), new { request.Until }), db, ct);
-        await transaction.CommitAsync(ct);
-        cache.Invalidate();
-        return TypedResults.Ok(View(row));
-    }
+    private static Task<Results<Ok<ArrangementView>, ValidationProblem, ProblemHttpResult>> End(string id, ArrangementEnd request, Caller caller, OperatorRegister service, CancellationToken ct) =>
+        service.EndAsync(id, request, caller, ct);
 }

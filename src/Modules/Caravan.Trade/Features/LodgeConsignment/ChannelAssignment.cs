@@ -34,30 +34,11 @@ internal sealed class ChannelAssignment(TradeDbContext db, IRiskAssessor assesso
             .Select(g => new { Country = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Country, g => g.Count, cancellationToken);
 
-        var mode = TransportModes.Parse(declaration.TransportMode);
-        var crossingMode = mode.IsValid ? TransportModes.CrossingMode(mode.Value) ?? string.Empty : string.Empty;
-        var route = declaration.Route!.Countries!.Select(c => c.Trim().ToUpperInvariant()).ToList();
-        var items = declaration.GoodsItems!.Select(i => new RiskItem(
-            // Validated: at least six digits, with dots or spaces between them.
-            new string(i.HsCode!.Where(char.IsAsciiDigit).ToArray())[..6],
-            i.CountryOfOrigin!.Trim().ToUpperInvariant(),
-            i.NetMassKg ?? 0,
-            i.Value ?? 0,
-            i.Currency!.Trim().ToUpperInvariant())).ToList();
+        var facts = RiskSubjects.Facts(declaration);
         var now = clock.GetUtcNow();
         foreach (var control in due)
         {
-            var subject = new RiskSubject(
-                control.Country,
-                control.Role,
-                consignment.LodgedByOrganisation,
-                consignment.CountryOfDispatch,
-                consignment.CountryOfDestination,
-                route,
-                new[] { control.EntryCrossingId, control.ExitCrossingId }.OfType<string>().ToList(),
-                crossingMode,
-                items,
-                refusals.GetValueOrDefault(control.Country));
+            var subject = RiskSubjects.For(consignment, control, facts, refusals.GetValueOrDefault(control.Country));
             var assessment = await assessor.AssessAsync(subject, cancellationToken);
             control.Channel = assessment.Channel;
             // Added to the context itself: found through the navigation of a tracked control, an entity with its key
