@@ -236,6 +236,33 @@ public abstract class ExchangeTests(ExchangeWebFactory factory)
     }
 
     [Fact]
+    public async Task A_decision_retried_with_the_same_message_id_is_applied_once_and_the_id_cannot_be_reused_for_another()
+    {
+        factory.SkipUnlessAvailable();
+        var lodged = await LodgeAsync();
+        var control = lodged.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("country").GetString() == "KZ").GetProperty("id").GetString();
+        var kz = await factory.MachineClientAsync("demo-customs-kz");
+        var messageId = $"KZ-ASTANA-{Guid.NewGuid():N}";
+        async Task<HttpResponseMessage> SendAsync(string decision)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/controls/{control}/decisions", UriKind.Relative)) { Content = JsonContent.Create(new { decision }) };
+            request.Headers.Add("Idempotency-Key", messageId);
+            return await kz.SendAsync(request, Ct);
+        }
+
+        var first = await SendAsync("accept");
+        var retried = await SendAsync("accept");
+        var reused = await SendAsync("refuse");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("under-assessment", (await retried.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        var timeline = await kz.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/consignments/{lodged.GetProperty("id").GetString()}/timeline", UriKind.Relative), Ct);
+        Assert.Single(timeline!, e => e.GetProperty("kind").GetString() == "decision" && e.GetProperty("what").GetString() == "accept");
+    }
+
+    [Fact]
     public async Task A_webhook_needs_a_url_and_known_event_types()
     {
         factory.SkipUnlessAvailable();

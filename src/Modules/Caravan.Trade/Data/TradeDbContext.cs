@@ -97,6 +97,10 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(d => d.DecidedBy).HasMaxLength(200);
             e.Property(d => d.FromState).HasMaxLength(32);
             e.Property(d => d.ToState).HasMaxLength(32);
+            e.Property(d => d.IdempotencyKey).HasMaxLength(100);
+            e.Property(d => d.RequestHash).HasMaxLength(64);
+            // A retried decision with the same message id is found, not applied again (NULLs do not collide).
+            e.HasIndex(d => new { d.ControlId, d.IdempotencyKey }).IsUnique();
         });
     }
 }

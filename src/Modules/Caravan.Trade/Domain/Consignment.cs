@@ -159,4 +159,10 @@ internal sealed class ControlDecision
     public required string FromState { get; set; }
 
     public required string ToState { get; set; }
+
+    /// <summary>The national system's message id (Idempotency-Key), so that a retried decision is applied once.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>SHA-256 of the decision, reason and note the key came with.</summary>
+    public string? RequestHash { get; set; }
 }

@@ -15,6 +15,7 @@ internal enum DecisionOutcome
     OutOfScope,
     Invalid,
     NotAllowedNow,
+    KeyReused,
 }
 
 internal sealed record DecisionResult(DecisionOutcome Outcome, QueuedControl? Control = null, IReadOnlyDictionary<string, string[]>? Errors = null, IReadOnlyList<string>? Allowed = null, string? State = null);
@@ -44,7 +45,13 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox ou
         return rows.Select(x => ToQueued(x.Control, x.Reference, x.LodgedAt)).ToList();
     }
 
-    public async Task<DecisionResult> DecideAsync(Guid controlId, DecisionRequest request, Caller caller, CancellationToken cancellationToken)
+    public const int MaxKeyLength = 100;
+
+    /// <summary>
+    /// Records a decision. With an <paramref name="idempotencyKey"/> (a national system's message id) the same key and
+    /// decision answer as the first time without deciding again; the same key with another decision is refused.
+    /// </summary>
+    public async Task<DecisionResult> DecideAsync(Guid controlId, DecisionRequest request, Caller caller, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var control = await db.Controls.SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
@@ -55,6 +62,19 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox ou
         if (!caller.Has(TradePermissions.Decide, Scope.Country(control.Country)))
         {
             return new DecisionResult(DecisionOutcome.OutOfScope);
+        }
+
+        var requestHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            System.Text.Json.JsonSerializer.Serialize(new { d = request.Decision?.Trim().ToLowerInvariant(), r = request.ReasonCode?.Trim(), n = request.Note?.Trim() }))));
+        if (idempotencyKey is not null && await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.ControlId == controlId && d.IdempotencyKey == idempotencyKey, cancellationToken) is { } earlier)
+        {
+            if (earlier.RequestHash != requestHash)
+            {
+                return new DecisionResult(DecisionOutcome.KeyReused);
+            }
+
+            var lodged = await db.Consignments.AsNoTracking().SingleAsync(c => c.Id == control.ConsignmentId, cancellationToken);
+            return new DecisionResult(DecisionOutcome.Decided, ToQueued(control, lodged.Reference, lodged.LodgedAt));
         }
 
         var decision = request.Decision?.Trim().ToLowerInvariant() ?? string.Empty;
@@ -96,11 +116,24 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox ou
             DecidedAt = now,
             FromState = control.State,
             ToState = next.To,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = idempotencyKey is null ? null : requestHash,
         });
         var from = control.State;
         control.State = next.To;
         control.Channel = next.Channel ?? control.Channel;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same message arrived twice at once: the other copy was applied; answer as it would.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await DecideAsync(controlId, request, caller, cancellationToken, idempotencyKey);
+        }
+
         await audit.AppendAsync(caller.Did("trade.control.decided", "customs-control", control.Id.ToString(), new { decision, from, to = next.To, request.ReasonCode }), db, cancellationToken);
         var consignment = await db.Consignments.AsNoTracking().SingleAsync(c => c.Id == control.ConsignmentId, cancellationToken);
         var route = await db.Controls.AsNoTracking().Where(c => c.ConsignmentId == control.ConsignmentId).Select(c => c.Country).ToListAsync(cancellationToken);

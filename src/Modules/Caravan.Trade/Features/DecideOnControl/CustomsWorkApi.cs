@@ -6,6 +6,7 @@ using Caravan.Trade.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Caravan.Trade.Features.DecideOnControl;
@@ -26,7 +27,7 @@ internal static class CustomsWorkApi
         api.MapPost("/controls/{id}/decisions", Decide)
             .WithTags("Customs work")
             .WithName("DecideOnControl")
-            .WithSummary("Accept, request documents, order a documentary or physical inspection, release or refuse. A decision the control's state does not allow is 409 with the ones it does.")
+            .WithSummary("Accept, request documents, order a documentary or physical inspection, release or refuse. A decision the control's state does not allow is 409 with the ones it does. Send an Idempotency-Key (your message id) to make retries safe.")
             .RequirePermission(TradePermissions.Decide)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -66,14 +67,19 @@ internal static class CustomsWorkApi
     }
 
     private static async Task<Results<Ok<QueuedControl>, ValidationProblem, ProblemHttpResult>> Decide(
-        string id, DecisionRequest request, Caller caller, CustomsWork work, CancellationToken ct)
+        string id, DecisionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, CustomsWork work, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid))
         {
             return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not a control id (a GUID).");
         }
 
-        var result = await work.DecideAsync(guid, request, caller, ct);
+        if (idempotencyKey is { Length: 0 or > CustomsWork.MaxKeyLength })
+        {
+            return Problems.Invalid("Idempotency-Key", $"has 1 to {CustomsWork.MaxKeyLength} characters, e.g. your message id.");
+        }
+
+        var result = await work.DecideAsync(guid, request, caller, ct, idempotencyKey);
         return result.Outcome switch
         {
             DecisionOutcome.Decided => TypedResults.Ok(result.Control!),
@@ -87,6 +93,11 @@ internal static class CustomsWorkApi
                 title: "Not possible in this state.",
                 type: "https://caravan.example/problems/illegal-transition",
                 extensions: new Dictionary<string, object?> { ["state"] = result.State, ["allowedDecisions"] = result.Allowed }),
+            DecisionOutcome.KeyReused => TypedResults.Problem(
+                detail: "This Idempotency-Key was used for a different decision on this control. Use a new key for a new message.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict.",
+                type: "https://caravan.example/problems/idempotency-key-reused"),
             _ => Problems.NotFound($"There is no control {guid}."),
         };
     }

@@ -193,6 +193,10 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -201,6 +205,10 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ToState")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -208,7 +216,8 @@ namespace Caravan.Trade.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ControlId");
+                    b.HasIndex("ControlId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("control_decisions", "trade");
                 });

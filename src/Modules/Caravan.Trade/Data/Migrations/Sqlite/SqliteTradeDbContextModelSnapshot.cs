@@ -187,12 +187,20 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToState")
@@ -202,7 +210,8 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ControlId");
+                    b.HasIndex("ControlId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("control_decisions", (string)null);
                 });
