@@ -16,7 +16,8 @@ namespace Caravan.Web;
 public static class CaravanWebApp
 {
     /// <summary>The host's services; <c>--demo</c> adds invented organisations and people for every role (README, "Demo").</summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, WebApplicationOptions? options = null)
+    /// <param name="prepare">Runs before the modules are registered: settings added there are the ones the modules read.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, WebApplicationOptions? options = null, Action<WebApplicationBuilder>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var demo = args.Contains("--demo");
@@ -31,6 +32,7 @@ public static class CaravanWebApp
                 EnvironmentName = options.EnvironmentName,
                 WebRootPath = options.WebRootPath,
             });
+        prepare?.Invoke(builder);
         if (demo)
         {
             builder.Configuration[AccessModule.DemoSetting] = "true";
