@@ -133,6 +133,7 @@ public static class CaravanCli
         root.Subcommands.Add(AuditCommand.Create(Services, output, error));
         root.Subcommands.Add(OrganisationsCommand.Create(Services, output, error));
         root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
+        root.Subcommands.Add(Conformance.ConformanceCommand.Create(output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configurationResult, cancellationToken);
