@@ -134,6 +134,7 @@ public static class CaravanCli
         root.Subcommands.Add(OrganisationsCommand.Create(Services, output, error));
         root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(Services, output, error));
+        root.Subcommands.Add(Conformance.ConformanceCommand.Create(output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configurationResult, cancellationToken);
