@@ -24,9 +24,6 @@ public sealed record DeliveryView(Guid Id, Guid WebhookId, long Position, string
 /// <summary>The event feed and webhooks, for national systems and traders' systems (issue 6).</summary>
 public static class MessagingApi
 {
-    public static readonly IReadOnlyList<string> EventTypes =
-        ["control.created", "control.channel-assigned", "control.decision-recorded", "consignment.amended", "consignment.event-recorded", "consignment.cancelled"];
-
     public static IEndpointRouteBuilder MapCaravanMessagingApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/feed", ReadFeed).WithTags("Exchange").WithName("ReadFeed")
@@ -67,8 +64,9 @@ public static class MessagingApi
     private static Guid? Organisation(Caller caller) => Guid.TryParse(caller.OrganisationId, out var id) ? id : null;
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem, ProblemHttpResult>> Register(
-        NewWebhook request, Caller caller, MessagingDbContext db, IDataProtectionProvider protection, IAuditLog audit, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
+        NewWebhook request, Caller caller, MessagingDbContext db, IDataProtectionProvider protection, IAuditLog audit, TimeProvider clock, IConfiguration configuration, IEnumerable<EventTypeRegistration> registrations, CancellationToken ct)
     {
+        var eventTypes = registrations.Select(r => r.Type).ToList();
         var owner = Organisation(caller);
         var scopes = caller.ScopesFor(MessagingPermissions.ManageWebhooks).Where(s => s.Kind is ScopeKind.Country or ScopeKind.Organisation).ToList();
         if (owner is null || scopes.Count == 0)
@@ -86,14 +84,14 @@ public static class MessagingApi
         var types = request.EventTypes ?? [];
         if (types.Count == 0)
         {
-            errors["eventTypes"] = [$"name the event types to receive, or [\"*\"] for all: {string.Join(", ", EventTypes)}."];
+            errors["eventTypes"] = [$"name the event types to receive, or [\"*\"] for all: {string.Join(", ", eventTypes)}."];
         }
 
         for (var i = 0; i < types.Count; i++)
         {
-            if (types[i] != "*" && !EventTypes.Contains(types[i]))
+            if (types[i] != "*" && !eventTypes.Contains(types[i]))
             {
-                errors[$"eventTypes[{i}]"] = [$"'{Reference(types[i])}' is not an event type; use one of {string.Join(", ", EventTypes)}, or *."];
+                errors[$"eventTypes[{i}]"] = [$"'{Reference(types[i])}' is not an event type; use one of {string.Join(", ", eventTypes)}, or *."];
             }
         }
 

@@ -16,6 +16,12 @@ public sealed record OutboxMessage(string Type, string SubjectId, object Payload
 
 public sealed record OutboxReceipt(Guid MessageId, long Sequence);
 
+/// <summary>
+/// An event type a module publishes, with the record its payload is: webhooks are checked against these, and the
+/// OpenAPI document describes each payload. Register with <see cref="MessagingServiceCollectionExtensions.AddEventType{TPayload}"/>.
+/// </summary>
+public sealed record EventTypeRegistration(string Type, Type Payload, string Description);
+
 public interface IOutbox
 {
     /// <summary>

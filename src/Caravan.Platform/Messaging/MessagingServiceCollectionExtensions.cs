@@ -40,6 +40,13 @@ public static class MessagingServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>Declares an event type a module writes to the outbox and the record its payload is.</summary>
+    public static IServiceCollection AddEventType<TPayload>(this IServiceCollection services, string type, string description)
+    {
+        services.AddSingleton(new EventTypeRegistration(type, typeof(TPayload), description));
+        return services;
+    }
 }
 
 /// <summary>The NATS sink's place when NATS is not configured.</summary>

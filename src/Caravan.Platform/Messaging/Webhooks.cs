@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Caravan.Platform.Messaging;
 
 /// <summary>Webhook settings (<c>Caravan:Messaging:Webhooks:*</c>).</summary>
-internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Timeout, TimeSpan Interval, bool AllowHttp)
+internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Timeout, TimeSpan Interval, bool AllowHttp, TimeSpan Lease)
 {
     public static WebhookSettings From(IConfiguration configuration)
     {
@@ -23,7 +23,9 @@ internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, Time
             TimeSpan.FromSeconds(section.GetValue("RetryBaseSeconds", 30.0)),
             TimeSpan.FromSeconds(section.GetValue("TimeoutSeconds", 10.0)),
             TimeSpan.FromMilliseconds(section.GetValue("IntervalMilliseconds", 1000)),
-            section.GetValue("AllowHttp", false));
+            section.GetValue("AllowHttp", false),
+            // A delivery taken for sending is not taken again before this; after a crash mid-send it is retried then.
+            TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", 300.0)));
     }
 
     /// <summary>Attempt n failed: wait base × 2^(n−1) before the next (30 s, 1 min, 2 min, … by default).</summary>
@@ -108,8 +110,6 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
     /// <summary>"CRVNHOOK".</summary>
     private const long SendLockKey = 0x4352564E484F4F4B;
 
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = WebhookSettings.From(configuration);
@@ -154,7 +154,7 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
             due = await db.Deliveries.Where(d => d.Status == "pending" && d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(20).ToListAsync(cancellationToken);
             foreach (var delivery in due)
             {
-                delivery.NextAttemptAt = now + Lease;
+                delivery.NextAttemptAt = now + settings.Lease;
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -43,8 +43,18 @@ public static class WebDefaults
             // Enums travel by name ("Trader", "Exporter, Importer"), which national systems can read and type.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer(async (doc, context, ct) =>
         {
+            // The payload of each event type the modules publish (feed, webhooks, NATS), as a named schema.
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.Schemas ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>();
+            foreach (var registration in context.ApplicationServices.GetServices<Caravan.Platform.Messaging.EventTypeRegistration>())
+            {
+                var schema = await context.GetOrCreateSchemaAsync(registration.Payload, null, ct);
+                schema.Description = $"Payload of the event type '{registration.Type}': {registration.Description}";
+                doc.Components.Schemas[registration.Payload.Name] = schema;
+            }
+
             doc.Info.Title = "Caravan API";
             doc.Info.Version = "v1";
             doc.Info.Description = "The platform of the China–Central Asia cooperation mechanism. Errors are RFC 9457 problem details.";
@@ -61,7 +71,6 @@ public static class WebDefaults
                     ClientCredentials = new Microsoft.OpenApi.OpenApiOAuthFlow { TokenUrl = new Uri("/connect/token", UriKind.Relative), Scopes = new Dictionary<string, string>() },
                 },
             };
-            return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
         {
             // Operations that need a caller say so, and 401/403 come back as problem details.

@@ -1,3 +1,4 @@
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
@@ -31,6 +32,12 @@ public static class TradeModule
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
         services.AddScoped<ConsignmentAmendment>();
+        services.AddEventType<ControlCreatedEvent>(TradeEvents.ControlCreated, "Pre-arrival data for one administration, as soon as the consignment is lodged.");
+        services.AddEventType<ChannelAssignedEvent>(TradeEvents.ChannelAssigned, "The administration's engine assessed the control again, after an amendment.");
+        services.AddEventType<DecisionRecordedEvent>(TradeEvents.DecisionRecorded, "An administration decided on its control.");
+        services.AddEventType<ConsignmentAmendedEvent>(TradeEvents.Amended, "The declaration changed before release; every administration on the route gets it again.");
+        services.AddEventType<BorderEventRecordedEvent>(TradeEvents.EventRecorded, "Something happened at a border.");
+        services.AddEventType<ConsignmentCancelledEvent>(TradeEvents.Cancelled, "The trader withdrew the consignment.");
         services.AddScoped<ConsignmentCancellation>();
         services.AddScoped<Caravan.Risk.Contracts.IRecentRiskSubjects, RecentRiskSubjects>();
         return services;
