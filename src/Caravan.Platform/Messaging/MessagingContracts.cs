@@ -29,6 +29,9 @@ public interface IOutbox
     /// connection: the change and the message commit together or not at all.
     /// </summary>
     Task<OutboxReceipt> EnqueueAsync(OutboxMessage message, DbContext participant, CancellationToken cancellationToken = default);
+
+    /// <summary>Several messages of one change (e.g. a control per country), in one write, in the order given.</summary>
+    Task<IReadOnlyList<OutboxReceipt>> EnqueueAsync(IReadOnlyList<OutboxMessage> messages, DbContext participant, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One event of the feed, as subscribers receive it (feed page, webhook body, NATS message).</summary>

@@ -12,20 +12,28 @@ namespace Caravan.Platform.Messaging;
 /// </summary>
 internal sealed partial class Outbox(TimeProvider clock) : IOutbox
 {
-    public async Task<OutboxReceipt> EnqueueAsync(OutboxMessage message, DbContext participant, CancellationToken cancellationToken = default)
+    public async Task<OutboxReceipt> EnqueueAsync(OutboxMessage message, DbContext participant, CancellationToken cancellationToken = default) =>
+        (await EnqueueAsync([message], participant, cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<OutboxReceipt>> EnqueueAsync(IReadOnlyList<OutboxMessage> messages, DbContext participant, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(participant);
-        if (message.Type is not { Length: <= 64 } || !EventType().IsMatch(message.Type))
+        foreach (var message in messages)
         {
-            throw new ArgumentException($"An event type is lower-case dotted words of at most 64 characters (control.created); got '{message.Type}'.", nameof(message));
+            ArgumentNullException.ThrowIfNull(message, nameof(messages));
+            if (message.Type is not { Length: <= 64 } || !EventType().IsMatch(message.Type))
+            {
+                throw new ArgumentException($"An event type is lower-case dotted words of at most 64 characters (control.created); got '{message.Type}'.", nameof(messages));
+            }
         }
 
         var transaction = participant.Database.CurrentTransaction
             ?? throw new InvalidOperationException($"{participant.GetType().Name} has no transaction: begin one before enqueueing, so that the change and its message commit together.");
         await using var context = CreateOn(participant, participant.Database.GetDbConnection());
         await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken).ConfigureAwait(false);
-        var entry = new OutboxEntry
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = messages.Select(message => new OutboxEntry
         {
             MessageId = Guid.NewGuid(),
             Type = message.Type,
@@ -33,11 +41,11 @@ internal sealed partial class Outbox(TimeProvider clock) : IOutbox
             Countries = "," + string.Join(',', message.Countries.Distinct().Order(StringComparer.Ordinal)) + ",",
             Organisation = message.Organisation,
             Payload = JsonSerializer.Serialize(message.Payload, JsonSerializerOptions.Web),
-            OccurredAt = clock.GetUtcNow().UtcDateTime,
-        };
-        context.Outbox.Add(entry);
+            OccurredAt = now,
+        }).ToList();
+        context.Outbox.AddRange(entries);
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new OutboxReceipt(entry.MessageId, entry.Sequence);
+        return entries.Select(e => new OutboxReceipt(e.MessageId, e.Sequence)).ToList();
     }
 
     internal static MessagingDbContext CreateOn(DbContext participant, DbConnection connection)

@@ -130,12 +130,13 @@ internal sealed class ConsignmentAmendment(TradeDbContext db, DeclarationValidat
         await audit.AppendAsync(caller.Did("trade.consignment.amended", "consignment", id.ToString(), new { consignment.Version, fields = changes.Select(c => c.Field).ToList(), hash = consignment.RequestHash }), db, cancellationToken);
         // Every administration on the route gets the new pre-arrival data; those that assessed again, their channel.
         var countries = consignment.Controls.Select(c => c.Country).ToList();
-        await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.Amended, id, countries, consignment.LodgedByOrganisation, new ConsignmentAmendedEvent(id, consignment.Reference, consignment.Version, changes, declaration)), db, cancellationToken);
-        foreach (var control in reassessed)
-        {
-            await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.ChannelAssigned, id, [control.Country], consignment.LodgedByOrganisation, new ChannelAssignedEvent(id, consignment.Reference, control.Id, control.Country, control.Channel!, consignment.Version)), db, cancellationToken);
-        }
-
+        await outbox.EnqueueAsync(
+            [
+                TradeEvents.Message(TradeEvents.Amended, id, countries, consignment.LodgedByOrganisation, new ConsignmentAmendedEvent(id, consignment.Reference, consignment.Version, changes, declaration)),
+                .. reassessed.Select(control => TradeEvents.Message(TradeEvents.ChannelAssigned, id, [control.Country], consignment.LodgedByOrganisation, new ChannelAssignedEvent(id, consignment.Reference, control.Id, control.Country, control.Channel!, consignment.Version))),
+            ],
+            db,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AmendResult(AmendOutcome.Amended, ConsignmentQueries.ToView(consignment));
     }

@@ -117,11 +117,8 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
 
         await audit.AppendAsync(caller.Did("trade.consignment.lodged", "consignment", consignment.Id.ToString(), new { consignment.Reference, hash }), db, cancellationToken);
         // Pre-arrival data: each administration on the route hears of its control in the same transaction.
-        foreach (var control in consignment.Controls)
-        {
-            await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.ControlCreated, consignment.Id, [control.Country], organisation, new ControlCreatedEvent(
-                consignment.Id, consignment.Reference, control.Id, control.Country, control.Role, control.EntryCrossingId, control.ExitCrossingId, control.Channel, consignment.Version, declaration)), db, cancellationToken);
-        }
+        await outbox.EnqueueAsync(consignment.Controls.Select(control => TradeEvents.Message(TradeEvents.ControlCreated, consignment.Id, [control.Country], organisation, new ControlCreatedEvent(
+            consignment.Id, consignment.Reference, control.Id, control.Country, control.Role, control.EntryCrossingId, control.ExitCrossingId, control.Channel, consignment.Version, declaration))).ToList(), db, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new LodgeResult(LodgeOutcome.Lodged, ConsignmentQueries.ToView(consignment));
