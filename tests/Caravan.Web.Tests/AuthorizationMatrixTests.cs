@@ -131,6 +131,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("remove-webhook", HttpMethod.Delete, "/api/v1/webhooks/{id}", $"/api/v1/webhooks/{Guid.Empty}"),
         ("webhook-deliveries", HttpMethod.Get, "/api/v1/webhooks/{id}/deliveries", $"/api/v1/webhooks/{Guid.Empty}/deliveries"),
         ("replay-delivery", HttpMethod.Post, "/api/v1/webhooks/deliveries/{id}/replay", $"/api/v1/webhooks/deliveries/{Guid.Empty}/replay"),
+        ("notifications", HttpMethod.Get, "/api/v1/notifications", "/api/v1/notifications"),
+        ("read-notifications", HttpMethod.Post, "/api/v1/notifications/read", "/api/v1/notifications/read"),
     ];
 
     private static readonly string[] WebhookMissing = ["remove-webhook", "webhook-deliveries", "replay-delivery"];
@@ -166,6 +168,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         _ when RiskWrites.Contains(request) || RiskMissing.Contains(request) => HttpStatusCode.Forbidden,
         // Every machine client reads its feed and keeps its organisation's webhooks.
         "feed" or "webhooks" => HttpStatusCode.OK,
+        "notifications" or "read-notifications" => client == "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "register-webhook" => HttpStatusCode.BadRequest,
         _ when WebhookMissing.Contains(request) => HttpStatusCode.NotFound,
         "organisation" => client is "demo-customs-kz" or "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
@@ -218,7 +221,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             _ when RiskWrites.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when RiskMissing.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             "feed" => caller.Role is "trader" or "customs-officer" or "administrator" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
-            "webhooks" => caller.Role == "trader" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "webhooks" or "notifications" or "read-notifications" => caller.Role == "trader" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "register-webhook" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when WebhookMissing.Contains(request) => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),

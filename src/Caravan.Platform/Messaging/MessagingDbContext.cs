@@ -93,6 +93,8 @@ internal class MessagingDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
 
+    public DbSet<ConsumerCursor> Cursors => Set<ConsumerCursor>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
@@ -122,6 +124,14 @@ internal class MessagingDbContext(DbContextOptions options) : DbContext(options)
             e.Property(w => w.CreatedBy).HasMaxLength(200);
             e.Property(w => w.CreatedAt).HasConversion(utc);
             e.HasIndex(w => w.Organisation);
+        });
+
+        modelBuilder.Entity<ConsumerCursor>(e =>
+        {
+            e.ToTable("consumer_cursors");
+            e.HasKey(c => c.Name);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.UpdatedAt).HasConversion(utc);
         });
 
         modelBuilder.Entity<WebhookDelivery>(e =>

@@ -28,6 +28,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<IOutboxSink, WebhookSink>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<EventConsumerRunner>();
         services.AddHttpClient(WebhookSender.ClientName);
         // Published to NATS only when Caravan:Messaging:Nats:Url is set; the feed and webhooks work without it.
         services.AddSingleton(sp => new NatsPublisher(NatsSettings.From(sp.GetRequiredService<IConfiguration>())));
@@ -36,8 +37,17 @@ public static class MessagingServiceCollectionExtensions
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
             services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+            services.AddHostedService(sp => sp.GetRequiredService<EventConsumerRunner>());
         }
 
+        return services;
+    }
+
+    /// <summary>A consumer inside the platform, with a durable cursor (see <see cref="IEventConsumer"/>).</summary>
+    public static IServiceCollection AddEventConsumer<TConsumer>(this IServiceCollection services)
+        where TConsumer : class, IEventConsumer
+    {
+        services.AddScoped<IEventConsumer, TConsumer>();
         return services;
     }
 

@@ -36,3 +36,11 @@ public sealed record BorderEventRecordedEvent(Guid ConsignmentId, string Referen
 
 /// <summary><c>consignment.cancelled</c>: the trader withdrew the consignment.</summary>
 public sealed record ConsignmentCancelledEvent(Guid ConsignmentId, string Reference, string Reason);
+
+/// <summary>A trader's notification: what happened to which consignment, where, and whether someone has read it.</summary>
+/// <param name="Kind">control.decision-recorded, control.channel-assigned or consignment.event-recorded.</param>
+/// <param name="What">The decision (release, refuse, request-documents…), the channel, or the border event.</param>
+public sealed record NotificationView(Guid Id, Guid ConsignmentId, string Reference, string Kind, string Country, string What, string? Detail, DateTimeOffset OccurredAt, bool Read);
+
+/// <param name="Marked">How many notifications were unread and are now read.</param>
+public sealed record MarkedRead(int Marked);

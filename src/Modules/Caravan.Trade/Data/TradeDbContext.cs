@@ -21,6 +21,8 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ControlAssessment> Assessments => Set<ControlAssessment>();
 
+    public DbSet<TraderNotification> Notifications => Set<TraderNotification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -65,6 +67,19 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(c => new { c.Country, c.State });
             e.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ControlId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Assessments).WithOne().HasForeignKey(a => a.ControlId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TraderNotification>(e =>
+        {
+            e.ToTable("trader_notifications");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => n.EventId).IsUnique();
+            e.HasIndex(n => new { n.Organisation, n.OccurredAt });
+            e.Property(n => n.Reference).HasMaxLength(24);
+            e.Property(n => n.Kind).HasMaxLength(64);
+            e.Property(n => n.Country).HasMaxLength(2);
+            e.Property(n => n.What).HasMaxLength(40);
+            e.Property(n => n.Detail).HasMaxLength(40);
         });
 
         modelBuilder.Entity<ControlAssessment>(e =>

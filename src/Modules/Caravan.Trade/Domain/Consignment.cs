@@ -166,3 +166,32 @@ internal sealed class ControlDecision
     /// <summary>SHA-256 of the decision, reason and note the key came with.</summary>
     public string? RequestHash { get; set; }
 }
+
+/// <summary>Something a trader should know about its consignment, made from an event of the feed (one per event).</summary>
+internal sealed class TraderNotification
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The feed event it came from: the consumer may see an event twice and stores it once.</summary>
+    public Guid EventId { get; set; }
+
+    public Guid Organisation { get; set; }
+
+    public Guid ConsignmentId { get; set; }
+
+    public required string Reference { get; set; }
+
+    /// <summary>The event type (control.decision-recorded, control.channel-assigned, consignment.event-recorded).</summary>
+    public required string Kind { get; set; }
+
+    public required string Country { get; set; }
+
+    /// <summary>The decision, the channel or the border event.</summary>
+    public required string What { get; set; }
+
+    public string? Detail { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}

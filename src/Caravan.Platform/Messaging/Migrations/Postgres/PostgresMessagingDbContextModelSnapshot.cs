@@ -23,6 +23,23 @@ namespace Caravan.Platform.Messaging.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caravan.Platform.Messaging.ConsumerCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("consumer_cursors", "messaging");
+                });
+
             modelBuilder.Entity("Caravan.Platform.Messaging.OutboxEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -17,6 +17,23 @@ namespace Caravan.Platform.Messaging.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Caravan.Platform.Messaging.ConsumerCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("consumer_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Platform.Messaging.OutboxEntry", b =>
                 {
                     b.Property<long>("Sequence")
