@@ -23,12 +23,27 @@ internal sealed record DecisionResult(DecisionOutcome Outcome, QueuedControl? Co
 /// <summary>An administration's work: its queue of controls, and its decisions on them, each audited.</summary>
 internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox outbox, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<QueuedControl>> QueueAsync(string country, string? state, string? crossing, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueuedControl>> QueueAsync(string country, string? state, string? crossing, int page, int pageSize, CancellationToken cancellationToken) =>
+        await PageAsync(Filter(country, state is null ? null : [state], crossing), page, pageSize, cancellationToken);
+
+    /// <summary>
+    /// One page of the queue and how many controls match in all, for the officer's page: after a week of traffic most
+    /// controls are finished, so the page filters by a set of states (those still to decide by default) and says how
+    /// many pages there are. The API keeps <see cref="QueueAsync"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<QueuedControl> Controls, int Total)> QueuePageAsync(string country, IReadOnlyCollection<string>? states, string? crossing, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = Filter(country, states, crossing);
+        var total = await query.CountAsync(cancellationToken);
+        return (await PageAsync(query, page, pageSize, cancellationToken), total);
+    }
+
+    private IQueryable<CustomsControl> Filter(string country, IReadOnlyCollection<string>? states, string? crossing)
     {
         var query = db.Controls.AsNoTracking().Where(c => c.Country == country);
-        if (state is not null)
+        if (states is not null)
         {
-            query = query.Where(c => c.State == state);
+            query = query.Where(c => states.Contains(c.State));
         }
 
         if (crossing is not null)
@@ -36,9 +51,15 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox ou
             query = query.Where(c => c.EntryCrossingId == crossing || c.ExitCrossingId == crossing);
         }
 
+        return query;
+    }
+
+    private async Task<IReadOnlyList<QueuedControl>> PageAsync(IQueryable<CustomsControl> query, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var rows = await query
             .Join(db.Consignments.AsNoTracking(), c => c.ConsignmentId, s => s.Id, (c, s) => new { Control = c, s.Reference, s.LodgedAt })
             .OrderBy(x => x.LodgedAt)
+            .ThenBy(x => x.Control.Id)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);

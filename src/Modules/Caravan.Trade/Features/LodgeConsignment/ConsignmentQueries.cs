@@ -23,6 +23,64 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
         return rows.Select(ToView).ToList();
     }
 
+    /// <summary>The statuses <see cref="DeriveStatus"/> gives, in the order a journey reaches them.</summary>
+    public static readonly IReadOnlyList<string> Statuses = ["lodged", "in-transit", "held", "refused", "released", "arrived", "cancelled"];
+
+    /// <summary>
+    /// One page of the visible consignments, newest first, optionally of one status, and how many there are in all:
+    /// the list page pages through a week of history instead of showing only the newest few. The status is derived
+    /// in the database by the same rules as <see cref="DeriveStatus"/>, so that counts and pages agree with the rows.
+    /// </summary>
+    public async Task<(IReadOnlyList<ConsignmentView> Consignments, int Total)> ListPageAsync(Caller caller, string? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = WithStatus(Visible(caller), status);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(c => c.LodgedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(c => c.Controls).Include(c => c.Events).AsSplitQuery().ToListAsync(cancellationToken);
+        return (rows.Select(ToView).ToList(), total);
+    }
+
+    /// <summary><see cref="DeriveStatus"/> as a filter the database runs; null or an unknown status filters nothing.</summary>
+    internal static IQueryable<Consignment> WithStatus(IQueryable<Consignment> query, string? status)
+    {
+        if (status is null || !Statuses.Contains(status))
+        {
+            return query;
+        }
+
+        if (status == "cancelled")
+        {
+            return query.Where(c => c.Status == "cancelled");
+        }
+
+        query = query.Where(c => c.Status != "cancelled");
+        if (status == "arrived")
+        {
+            return query.Where(c => c.Events.Any(e => e.Type == "arrived-at-destination"));
+        }
+
+        query = query.Where(c => !c.Events.Any(e => e.Type == "arrived-at-destination"));
+        if (status == "refused")
+        {
+            return query.Where(c => c.Controls.Any(x => x.State == "refused"));
+        }
+
+        query = query.Where(c => !c.Controls.Any(x => x.State == "refused"));
+        if (status == "held")
+        {
+            return query.Where(c => c.Controls.Any(x => x.State == "inspection" || x.State == "documents-requested"));
+        }
+
+        query = query.Where(c => !c.Controls.Any(x => x.State == "inspection" || x.State == "documents-requested"));
+        if (status == "released")
+        {
+            return query.Where(c => c.Controls.Any() && c.Controls.All(x => x.State == "released"));
+        }
+
+        query = query.Where(c => !(c.Controls.Any() && c.Controls.All(x => x.State == "released")));
+        return status == "in-transit" ? query.Where(c => c.Events.Any()) : query.Where(c => !c.Events.Any());
+    }
+
     public async Task<(Visibility Visibility, ConsignmentView? Consignment)> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         if (!await db.Consignments.AnyAsync(c => c.Id == id, cancellationToken))

@@ -11,7 +11,8 @@ namespace Caravan.Trade.Pages.Customs;
 
 /// <summary>
 /// An officer's work queue: the controls of the officer's country, oldest lodgement first, by state and crossing,
-/// a page at a time (the same query as the API's queue).
+/// a page at a time (the same query as the API's queue). Without a chosen state it shows the controls still to decide:
+/// after a week of traffic most controls are released, and oldest-first would bury the open ones pages deep.
 /// </summary>
 [Authorize(Policy = "permission:trade.control.decide")]
 internal sealed class QueueModel(CustomsWork work, ICountryDirectory countries, IBorderCrossingDirectory crossings, Caller caller) : PageModel
@@ -19,9 +20,21 @@ internal sealed class QueueModel(CustomsWork work, ICountryDirectory countries, 
     public const int PageSize = 25;
 
     public static readonly IReadOnlyList<string> States =
-        [ControlStateMachine.PreArrival, ControlStateMachine.UnderAssessment, ControlStateMachine.DocumentsRequested, ControlStateMachine.Inspection, ControlStateMachine.Released, ControlStateMachine.Refused];
+        [ControlStateMachine.PreArrival, ControlStateMachine.UnderAssessment, ControlStateMachine.DocumentsRequested, ControlStateMachine.Inspection, ControlStateMachine.Released, ControlStateMachine.Refused, ControlStateMachine.Cancelled];
+
+    /// <summary>The filter value for every state; no value means the states still to decide (<see cref="Open"/>).</summary>
+    public const string AllStates = "all";
+
+    /// <summary>The states in which the administration still has a decision to take.</summary>
+    public static readonly IReadOnlyList<string> Open =
+        [ControlStateMachine.PreArrival, ControlStateMachine.UnderAssessment, ControlStateMachine.DocumentsRequested, ControlStateMachine.Inspection];
 
     public IReadOnlyList<QueuedControl> Controls { get; private set; } = [];
+
+    /// <summary>How many controls match the filter on all pages.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
@@ -54,10 +67,11 @@ internal sealed class QueueModel(CustomsWork work, ICountryDirectory countries, 
 
         await Display.LoadAsync(ct);
         CountryCrossings = Display.Crossings.Where(c => c.Involves(Country)).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
-        State = States.Contains(State) ? State : null;
+        State = States.Contains(State) || State == AllStates ? State : null;
         Crossing = CountryCrossings.Any(c => c.Id == Crossing) ? Crossing : null;
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        Controls = await work.QueueAsync(Country, State, Crossing, PageNumber, PageSize, ct);
+        IReadOnlyCollection<string>? states = State switch { null => Open, AllStates => null, _ => [State] };
+        (Controls, Total) = await work.QueuePageAsync(Country, states, Crossing, PageNumber, PageSize, ct);
         return Page();
     }
 
