@@ -47,7 +47,8 @@ public static class CaravanWebApp
             .AddAccessModule(builder.Configuration)
             .AddReferenceModule(builder.Configuration)
             .AddTradeModule()
-            .AddRiskModule();
+            .AddRiskModule()
+            .AddCaravanLiveTraffic(builder.Configuration);
         return builder;
     }
 

@@ -14,8 +14,8 @@ namespace Caravan.Architecture.Tests;
 /// </summary>
 internal static partial class ArchitectureRules
 {
-    /// <summary>Caravan assemblies that are not modules: the kernel and the two hosts.</summary>
-    private static readonly HashSet<string> NotModules = new(StringComparer.Ordinal) { "Caravan.Platform", "Caravan.Web", "Caravan.Cli" };
+    /// <summary>Caravan assemblies that are not modules: the kernel, the two hosts and the traffic simulator they share.</summary>
+    private static readonly HashSet<string> NotModules = new(StringComparer.Ordinal) { "Caravan.Platform", "Caravan.Web", "Caravan.Cli", "Caravan.Simulation" };
 
     /// <summary>
     /// A module is any <c>Caravan.*</c> assembly that is not the kernel, a host, a test project or a separate

@@ -5,6 +5,8 @@ public sealed class ModuleReferenceTests
 {
     private static System.Reflection.Assembly Web => Codebase.Assemblies["Caravan.Web"];
 
+    private static IReadOnlyDictionary<string, System.Reflection.Assembly> Assemblies => Codebase.Assemblies;
+
     private static string ProjectFile(params string[] parts) => Path.Combine([Codebase.SourceRoot, .. parts]);
 
     [Fact]
@@ -38,6 +40,17 @@ public sealed class ModuleReferenceTests
         var violations = Codebase.Modules.SelectMany(ArchitectureRules.OtherModulesInternalsUsedBy).ToList();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public void The_traffic_simulator_references_no_other_Caravan_assembly()
+    {
+        // It drives the platform through the public API over HTTP only, like any national system.
+        var references = Assemblies["Caravan.Simulation"].GetReferencedAssemblies()
+            .Select(r => r.Name)
+            .Where(name => name is not null && name.StartsWith("Caravan.", StringComparison.Ordinal));
+
+        Assert.Empty(references);
     }
 
     [Fact]

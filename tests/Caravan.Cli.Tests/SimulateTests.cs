@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Caravan.Cli.Simulation;
+using Caravan.Simulation;
 using Caravan.Platform.Persistence;
 using Caravan.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Caravan.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +39,7 @@ internal static class SimulateCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Starting the platform on a clock set to {clock.Now:yyyy-MM-dd HH:mm} UTC ({options.Days} days ago)"));
             await using var host = await SimulatedHost.StartAsync(sp.GetRequiredService<IConfiguration>(), clock, ct);
             var api = new PlatformApi(host.Client, clock);
-            var simulator = new TrafficSimulator(api, clock, traffic, options, output);
+            var simulator = new TrafficSimulator(api, new SimulatedPace(clock), traffic, options, output);
             var summary = await simulator.RunAsync(ct);
             await output.WriteLineAsync(Describe(summary, watch.Elapsed));
             foreach (var failure in api.Failures)

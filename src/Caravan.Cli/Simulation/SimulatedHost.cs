@@ -29,6 +29,8 @@ internal sealed class SimulatedHost(WebApplication app, HttpClient client) : IAs
             // A demo database: migrated and loaded like the embedded default, whichever provider.
             ["Caravan:Database:MigrateOnStart"] = "true",
             ["Caravan:ReferenceData:ImportOnStart"] = "true",
+            // The simulator is the only traffic: the host does not also play live traffic of its own.
+            ["Caravan:Demo:LiveTraffic"] = "false",
         };
         var options = new WebApplicationOptions { ApplicationName = typeof(CaravanWebApp).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory };
         var builder = CaravanWebApp.CreateBuilder(["--demo"], options, b =>

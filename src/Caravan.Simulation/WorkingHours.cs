@@ -1,4 +1,4 @@
-namespace Caravan.Cli.Simulation;
+namespace Caravan.Simulation;
 
 /// <summary>When a crossing's post can start a check: its hours are local to each side (Khorgos's Chinese side keeps Beijing time).</summary>
 internal static class WorkingHours

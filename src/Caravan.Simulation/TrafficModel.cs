@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Caravan.Cli.Simulation;
+namespace Caravan.Simulation;
 
 /// <summary>
 /// What the simulator plays: lanes (a route over real crossings, its mode, its goods and its daily volume), the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Caravan.Cli.Simulation;
+namespace Caravan.Simulation;
 
 /// <param name="Days">How many days of history, ending now.</param>
 /// <param name="Scale">Multiplies every lane's daily volume.</param>
@@ -23,10 +23,11 @@ internal sealed record SimulationSummary(
 /// <summary>
 /// A discrete-event simulation of cross-border freight: each consignment is lodged by its trader's system, then
 /// every step of its journey (each administration's decisions, each border event) is a call to the API at the
-/// moment it happens. Steps run one at a time in the order of their simulated moments, and the clock is moved to
-/// each before its call, so the platform records the history as if it had lived it.
+/// moment it happens. Steps run one at a time in the order of their simulated moments, and the pace reaches each
+/// before its call: <c>caravan simulate</c> moves a simulated clock there, so the platform records the history as if
+/// it had lived it; the demo host's live traffic waits for it in real time.
 /// </summary>
-internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, TrafficModel model, SimulationOptions options, TextWriter output)
+internal sealed class TrafficSimulator(PlatformApi api, TrafficPace pace, TrafficModel model, SimulationOptions options, TextWriter output)
 {
     private readonly PriorityQueue<Func<CancellationToken, Task>, (DateTimeOffset At, long Sequence)> _steps = new();
     private readonly Draws _draws = new(options.Seed);
@@ -42,7 +43,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
     private int[] _releasedOn = [];
     private int[] _refusedOn = [];
 
-    public DateTimeOffset Start { get; } = TruncateToMinute(clock.GetUtcNow());
+    public DateTimeOffset Start { get; } = TruncateToMinute(pace.Now);
 
     public DateTimeOffset End => Start.AddDays(options.Days);
 
@@ -62,7 +63,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
             }
 
             var step = _steps.Dequeue();
-            clock.AdvanceTo(next.At);
+            await pace.ReachAsync(next.At, cancellationToken);
             await step(cancellationToken);
         }
 
@@ -145,7 +146,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
         }
 
         _lodged++;
-        _lodgedOn[DayOf(clock.GetUtcNow())]++;
+        _lodgedOn[DayOf(pace.Now)]++;
         var controls = lodged.GetProperty("controls").EnumerateArray()
             .Select(c => new Control(
                 c.GetProperty("id").GetString()!,
@@ -174,7 +175,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
     private void PlanJourney(string consignment, Lane lane, IReadOnlyList<Control> controls)
     {
         var d = model.Durations;
-        var lodgedAt = clock.GetUtcNow();
+        var lodgedAt = pace.Now;
         var t = lodgedAt + Minutes(d.LodgingLeadMinutes);
         foreach (var control in controls)
         {
@@ -259,7 +260,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
         }
 
         _decisions++;
-        var today = DayOf(clock.GetUtcNow());
+        var today = DayOf(pace.Now);
         if (decision == "refuse")
         {
             _refused++;
@@ -274,7 +275,7 @@ internal sealed class TrafficSimulator(PlatformApi api, SimulatedClock clock, Tr
 
     private async Task EventAsync(string reporter, string consignment, string type, string country, string? crossing, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var local = TimeZoneInfo.ConvertTime(at, _zones[country]);
+        var local = TimeZoneInfo.ConvertTime(pace.Reported(at), _zones[country]);
         if (await api.PostAsync(reporter, $"/api/v1/consignments/{consignment}/events", new { type, country, crossingId = crossing, occurredAt = local }, cancellationToken) is not null)
         {
             _events++;

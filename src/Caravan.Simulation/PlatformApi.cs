@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Caravan.Cli.Simulation;
+namespace Caravan.Simulation;
 
 /// <summary>
 /// The simulator as the platform's machine clients see it: the demo trader's system and the six national customs

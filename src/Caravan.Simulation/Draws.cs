@@ -1,4 +1,4 @@
-namespace Caravan.Cli.Simulation;
+namespace Caravan.Simulation;
 
 /// <summary>
 /// The simulator's own randomness, from one seeded generator (<c>--seed</c>), so a run can be played again. Only the
