@@ -81,6 +81,12 @@ public static class MessagingApi
             errors["url"] = [allowHttp ? "an absolute http(s) URL of at most 2000 characters, without credentials." : "an absolute https URL of at most 2000 characters, without credentials: events carry trade data."];
         }
 
+        else if (!WebhookSettings.From(configuration).AllowPrivateNetworks
+                 && (url!.IsLoopback || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && System.Net.IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && WebhookSettings.IsPrivate(ip)))
+        {
+            errors["url"] = ["points into a private or loopback network; a webhook goes to a national system's public endpoint."];
+        }
+
         var types = request.EventTypes ?? [];
         if (types.Count == 0)
         {

@@ -29,7 +29,37 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<EventConsumerRunner>();
-        services.AddHttpClient(WebhookSender.ClientName);
+        // Every connection a webhook makes is checked where it lands, after DNS: a name that resolves (or later
+        // re-resolves) into the platform's own network is refused unless private networks are allowed.
+        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var allowPrivate = WebhookSettings.From(sp.GetRequiredService<IConfiguration>()).AllowPrivateNetworks;
+            return new System.Net.Http.SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = async (context, cancellationToken) =>
+                {
+                    var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
+                    var usable = addresses.Where(a => allowPrivate || !WebhookSettings.IsPrivate(a)).ToArray();
+                    if (usable.Length == 0)
+                    {
+                        throw new System.Net.Http.HttpRequestException($"{context.DnsEndPoint.Host} resolves only to private or loopback addresses, which webhooks may not reach.");
+                    }
+
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                    try
+                    {
+                        await socket.ConnectAsync(usable, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+                        return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                },
+            };
+        });
         // Published to NATS only when Caravan:Messaging:Nats:Url is set; the feed and webhooks work without it.
         services.AddSingleton(sp => new NatsPublisher(NatsSettings.From(sp.GetRequiredService<IConfiguration>())));
         services.AddScoped<IOutboxSink>(sp => (IOutboxSink?)sp.GetRequiredService<NatsPublisher>().Sink ?? NoSink.Instance);

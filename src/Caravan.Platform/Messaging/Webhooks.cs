@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Caravan.Platform.Messaging;
 
 /// <summary>Webhook settings (<c>Caravan:Messaging:Webhooks:*</c>).</summary>
-internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Timeout, TimeSpan Interval, bool AllowHttp, TimeSpan Lease)
+internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Timeout, TimeSpan Interval, bool AllowHttp, TimeSpan Lease, bool AllowPrivateNetworks)
 {
     public static WebhookSettings From(IConfiguration configuration)
     {
@@ -25,7 +25,32 @@ internal sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, Time
             TimeSpan.FromMilliseconds(section.GetValue("IntervalMilliseconds", 1000)),
             section.GetValue("AllowHttp", false),
             // A delivery taken for sending is not taken again before this; after a crash mid-send it is retried then.
-            TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", 300.0)));
+            TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", 300.0)),
+            // Loopback, private and link-local addresses are refused (no reaching the platform's own network through
+            // a webhook) unless allowed; development and tests that allow plain HTTP allow them too by default.
+            section.GetValue("AllowPrivateNetworks", section.GetValue("AllowHttp", false)));
+    }
+
+    /// <summary>Whether an address is one a webhook may not reach: loopback, private (RFC 1918, unique-local), link-local, unspecified.</summary>
+    public static bool IsPrivate(System.Net.IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (System.Net.IPAddress.IsLoopback(address) || address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            return true;
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] == 0;
     }
 
     /// <summary>Attempt n failed: wait base × 2^(n−1) before the next (30 s, 1 min, 2 min, … by default).</summary>
