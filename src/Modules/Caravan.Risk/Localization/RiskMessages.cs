@@ -56,6 +56,52 @@ internal static class RiskMessages
     public static readonly MessageTemplate BandEndsBeforeStart = Catalog.Declare("band.ends-before-start", "ends at {0}, not after where it starts.");
     public static readonly MessageTemplate BandLastOpenEnded = Catalog.Declare("band.last-open-ended", "the last band is open-ended (no 'to'): every score above it still needs a channel.");
 
+    // Countries and grants (ProfilesApi).
+    public static readonly MessageTemplate CountryNotMember = Catalog.Declare("country.not-member", "{0} is not a member state of the platform; use one of {1}.");
+    public static readonly MessageTemplate OutOfScope = Catalog.Declare("grants.out-of-scope", "Your grants do not cover the risk management of {0}.");
+
+    // Profile versions (ProfileVersions).
+    public static readonly MessageTemplate VersionNotFound = Catalog.Declare("version.not-found", "{0} has no risk profile version {1}.");
+    public static readonly MessageTemplate VersionNotADraft = Catalog.Declare("version.not-a-draft", "Version {0} is {1}; only a draft is published. To go back to it, store it again as a new draft.");
+    public static readonly MessageTemplate VersionConcurrent = Catalog.Declare("version.concurrent", "Another analyst changed this country's profiles at the same moment. Read the versions again and retry.");
+
+    // Authorised Economic Operators (OperatorRegister).
+    public static readonly MessageTemplate AeoOrganisationRequired = Catalog.Declare("aeo.organisation-required", "the id of the trader organisation is required.");
+    public static readonly MessageTemplate AeoNotOwnTrader = Catalog.Declare("aeo.not-own-trader", "{0} is not a trader registered in {1}; an administration authorises its own traders.");
+    public static readonly MessageTemplate AeoCertificate = Catalog.Declare("aeo.certificate", "the AEO certificate number has 1 to 60 characters.");
+    public static readonly MessageTemplate AeoValidFrom = Catalog.Declare("aeo.valid-from", "the first day of validity is required (yyyy-mm-dd).");
+    public static readonly MessageTemplate AeoValidUntil = Catalog.Declare("aeo.valid-until", "the last day of validity is required, on or after validFrom.");
+    public static readonly MessageTemplate AeoId = Catalog.Declare("aeo.id", "'{0}' is not an operator id (a GUID).");
+    public static readonly MessageTemplate AeoStatus = Catalog.Declare("aeo.status", "is active, suspended or revoked.");
+    public static readonly MessageTemplate AeoReason = Catalog.Declare("aeo.reason", "say why, in at most 500 characters.");
+    public static readonly MessageTemplate AeoNotFound = Catalog.Declare("aeo.not-found", "{0} has no AEO {1}.");
+
+    // Mutual recognition arrangements (OperatorRegister).
+    public static readonly MessageTemplate ArrangementCountry = Catalog.Declare("arrangement.country", "a member state, e.g. {0}.");
+    public static readonly MessageTemplate ArrangementSameCountry = Catalog.Declare("arrangement.same-country", "an arrangement is between two different countries.");
+    public static readonly MessageTemplate ArrangementTitle = Catalog.Declare("arrangement.title", "the arrangement's title, 1 to 300 characters.");
+    public static readonly MessageTemplate ArrangementInForceFrom = Catalog.Declare("arrangement.in-force-from", "the date it entered into force is required (yyyy-mm-dd).");
+    public static readonly MessageTemplate ArrangementRegisterForbidden = Catalog.Declare("arrangement.register-forbidden", "Only the risk management of {0} or {1} registers an arrangement between them.");
+    public static readonly MessageTemplate ArrangementInForce = Catalog.Declare("arrangement.in-force", "An arrangement between {0} and {1} is already in force; end it first.");
+    public static readonly MessageTemplate ArrangementId = Catalog.Declare("arrangement.id", "'{0}' is not an arrangement id (a GUID).");
+    public static readonly MessageTemplate ArrangementNotFound = Catalog.Declare("arrangement.not-found", "There is no arrangement {0}.");
+    public static readonly MessageTemplate ArrangementEndForbidden = Catalog.Declare("arrangement.end-forbidden", "Only the risk management of {0} or {1} ends this arrangement.");
+    public static readonly MessageTemplate ArrangementUntil = Catalog.Declare("arrangement.until", "the day it stops applying is required, on or after {0}.");
+
+    // Shared alerts (SharedAlerts).
+    public static readonly MessageTemplate AlertTo = Catalog.Declare("alert.to", "name at least one partner country, e.g. [\"UZ\"].");
+    public static readonly MessageTemplate AlertToSender = Catalog.Declare("alert.to-sender", "an alert goes to partner countries, not to its sender.");
+    public static readonly MessageTemplate AlertNotMember = Catalog.Declare("alert.not-member", "'{0}' is not a member state.");
+    public static readonly MessageTemplate AlertSummary = Catalog.Declare("alert.summary", "say what to look for and why, in 1 to 500 characters.");
+    public static readonly MessageTemplate AlertHsRangeEmpty = Catalog.Declare("alert.hs-range-empty", "the range {0}–{1} is empty: 'hsTo' comes before 'hsFrom'.");
+    public static readonly MessageTemplate AlertCriteria = Catalog.Declare("alert.criteria", "an alert looks for something: give an HS range (hsFrom, hsTo), a trader, a route country or a country of origin.");
+    public static readonly MessageTemplate AlertValidUntil = Catalog.Declare("alert.valid-until", "an alert ends: give its end, after its start and within a year of it.");
+    public static readonly MessageTemplate AlertId = Catalog.Declare("alert.id", "'{0}' is not an alert id (a GUID).");
+    public static readonly MessageTemplate AlertAckCountry = Catalog.Declare("alert.ack-country", "the recipient country that acknowledges, e.g. UZ.");
+    public static readonly MessageTemplate AlertAction = Catalog.Declare("alert.action", "is one of {0}.");
+    public static readonly MessageTemplate AlertNotFound = Catalog.Declare("alert.not-found", "There is no alert {0}.");
+    public static readonly MessageTemplate AlertAckForbidden = Catalog.Declare("alert.ack-forbidden", "Only the risk management of a country the alert was sent to acknowledges it.");
+
     /// <summary>Items joined by the reader's comma: "hsCode, countryOfOrigin".</summary>
     public static MessageList CommaList(IEnumerable<object?> items) => new(Comma, items);
 
