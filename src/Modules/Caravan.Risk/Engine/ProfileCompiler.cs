@@ -1,6 +1,8 @@
 using System.Globalization;
+using Caravan.Platform.Localization;
 using Caravan.Reference.Contracts;
 using Caravan.Risk.Contracts;
+using Caravan.Risk.Localization;
 
 namespace Caravan.Risk.Engine;
 
@@ -8,6 +10,10 @@ namespace Caravan.Risk.Engine;
 /// Checks a profile completely (every problem at once, by field) and turns it into predicates that run without
 /// parsing or allocation per assessment. Only what passes here is ever stored, so a stored profile always compiles.
 /// </summary>
+/// <remarks>
+/// The problems are collected as <see cref="Message"/>s and rendered when the errors are returned, in the current
+/// request's interface language (ADR 0006); English is what the API has always said.
+/// </remarks>
 internal static class ProfileCompiler
 {
     public const int MaxRules = 1000;
@@ -33,8 +39,8 @@ internal static class ProfileCompiler
 
     public static (CompiledProfile? Profile, IReadOnlyDictionary<string, string[]> Errors) Compile(ProfileDefinition? definition, int version = 0)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
+        var errors = new Dictionary<string, List<Message>>(StringComparer.Ordinal);
+        void Add(string field, Message message)
         {
             if (!errors.TryGetValue(field, out var list))
             {
@@ -46,14 +52,14 @@ internal static class ProfileCompiler
 
         if (definition is null)
         {
-            Add("profile", "is required.");
+            Add("profile", RiskMessages.ProfileRequired.With());
             return (null, Finish(errors));
         }
 
         var rules = definition.Rules ?? [];
         if (rules.Count > MaxRules)
         {
-            Add("rules", $"a profile has at most {MaxRules.ToString(CultureInfo.InvariantCulture)} rules; this one has {rules.Count.ToString(CultureInfo.InvariantCulture)}.");
+            Add("rules", RiskMessages.TooManyRules.With(MaxRules, rules.Count));
         }
 
         var compiled = new List<CompiledRule>();
@@ -63,33 +69,33 @@ internal static class ProfileCompiler
             var at = $"rules[{i.ToString(CultureInfo.InvariantCulture)}]";
             if (rules[i] is not { } rule)
             {
-                Add(at, "is empty.");
+                Add(at, RiskMessages.RuleEmpty.With());
                 continue;
             }
 
             var before = errors.Count;
             if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id.Length > 40)
             {
-                Add($"{at}.id", "a rule has an id of 1 to 40 characters, e.g. R-017: explanations name it.");
+                Add($"{at}.id", RiskMessages.RuleId.With());
             }
             else if (!ids.Add(rule.Id.Trim()))
             {
-                Add($"{at}.id", $"'{rule.Id}' is the id of an earlier rule; ids are unique in a profile.");
+                Add($"{at}.id", RiskMessages.RuleIdTaken.With(rule.Id));
             }
 
             if (rule.Description is { Length: > 300 })
             {
-                Add($"{at}.description", "has at most 300 characters.");
+                Add($"{at}.description", RiskMessages.TooLong.With(300));
             }
 
             if (rule.Score is null or < -1000 or > 1000)
             {
-                Add($"{at}.score", "a score from -1000 to 1000 is required (0 for a rule that only forces a channel).");
+                Add($"{at}.score", RiskMessages.RuleScore.With());
             }
 
             if (rule.Channel is not null && rule.Channel is not (Channels.Yellow or Channels.Red))
             {
-                Add($"{at}.channel", $"'{ReferenceCodes.Truncate(rule.Channel)}' is not a channel a rule can force; use yellow or red, or leave it out.");
+                Add($"{at}.channel", RiskMessages.RuleChannel.With(ReferenceCodes.Truncate(rule.Channel)));
             }
 
             var field = rule.Field?.Trim();
@@ -97,11 +103,11 @@ internal static class ProfileCompiler
             var itemRule = false;
             if (field is null || !OperatorsByField.TryGetValue(field, out var operators))
             {
-                Add($"{at}.field", $"'{ReferenceCodes.Truncate(rule.Field ?? string.Empty)}' is not a field a rule can look at; use one of {string.Join(", ", Fields)}.");
+                Add($"{at}.field", RiskMessages.RuleField.With(ReferenceCodes.Truncate(rule.Field ?? string.Empty), RiskMessages.CommaList(Fields)));
             }
             else if (rule.Operator is null || !operators.Contains(rule.Operator.Trim()))
             {
-                Add($"{at}.operator", $"{field} takes the operator {string.Join(" or ", operators)}, not '{ReferenceCodes.Truncate(rule.Operator ?? string.Empty)}'.");
+                Add($"{at}.operator", RiskMessages.RuleOperator.With(field, RiskMessages.OrList(operators), ReferenceCodes.Truncate(rule.Operator ?? string.Empty)));
             }
             else
             {
@@ -119,21 +125,21 @@ internal static class ProfileCompiler
         var red = definition.Random?.Red ?? 0;
         if (yellow is < 0 or > 1 || double.IsNaN(yellow))
         {
-            Add("random.yellow", "is a share from 0 to 1, e.g. 0.05 for one in twenty.");
+            Add("random.yellow", RiskMessages.RandomYellow.With());
         }
 
         if (red is < 0 or > 1 || double.IsNaN(red))
         {
-            Add("random.red", "is a share from 0 to 1, e.g. 0.01 for one in a hundred.");
+            Add("random.red", RiskMessages.RandomRed.With());
         }
         else if (yellow + red > 1)
         {
-            Add("random", "the yellow and red shares add up to more than 1.");
+            Add("random", RiskMessages.RandomOverOne.With());
         }
 
         if (definition.AeoReduction is < 0 or > 1000)
         {
-            Add("aeoReduction", "is a score from 0 to 1000 subtracted for a recognised Authorised Economic Operator.");
+            Add("aeoReduction", RiskMessages.AeoReduction.With());
         }
 
         return errors.Count > 0
@@ -141,12 +147,12 @@ internal static class ProfileCompiler
             : (new CompiledProfile(version, compiled, bands, yellow, red, definition.AeoReduction ?? 0), Finish(errors));
     }
 
-    private static List<(int From, string Channel)> CompileBands(IReadOnlyList<ChannelBand>? bands, Action<string, string> add)
+    private static List<(int From, string Channel)> CompileBands(IReadOnlyList<ChannelBand>? bands, Action<string, Message> add)
     {
         var result = new List<(int, string)>();
         if (bands is null || bands.Count == 0)
         {
-            add("bands", "at least one band is required, from 0: e.g. 0–30 green, 30–60 yellow, from 60 red.");
+            add("bands", RiskMessages.BandsRequired.With());
             return result;
         }
 
@@ -157,30 +163,30 @@ internal static class ProfileCompiler
             var band = bands[i];
             if (band?.Channel is null || Channels.Rank(band.Channel) < 0)
             {
-                add($"{at}.channel", $"'{ReferenceCodes.Truncate(band?.Channel ?? string.Empty)}' is not a channel; use green, yellow or red.");
+                add($"{at}.channel", RiskMessages.BandChannel.With(ReferenceCodes.Truncate(band?.Channel ?? string.Empty)));
             }
             else if (result.Count > 0 && Channels.Rank(band.Channel) < Channels.Rank(result[^1].Item2))
             {
-                add($"{at}.channel", $"a higher score cannot lead to a lower channel: {band.Channel} after {result[^1].Item2}.");
+                add($"{at}.channel", RiskMessages.BandChannelLower.With(band.Channel, result[^1].Item2));
             }
 
             if (band?.From != expected)
             {
                 add($"{at}.from", expected is null
-                    ? "the band before is open-ended, so no band can follow it."
+                    ? RiskMessages.BandAfterOpenEnded.With()
                     : i == 0
-                        ? $"the first band starts at 0, not {band?.From?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}."
-                        : $"starts at {band?.From?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}, but the band before ends at {expected.Value.ToString(CultureInfo.InvariantCulture)}: scores in between would have no channel.");
+                        ? RiskMessages.BandFirstFrom.With(From(band))
+                        : RiskMessages.BandGap.With(From(band), expected.Value));
             }
 
             if (band?.To is { } to && to <= (band.From ?? 0))
             {
-                add($"{at}.to", $"ends at {to.ToString(CultureInfo.InvariantCulture)}, not after where it starts.");
+                add($"{at}.to", RiskMessages.BandEndsBeforeStart.With(to));
             }
 
             if (i == bands.Count - 1 && band?.To is not null)
             {
-                add($"{at}.to", "the last band is open-ended (no 'to'): every score above it still needs a channel.");
+                add($"{at}.to", RiskMessages.BandLastOpenEnded.With());
             }
 
             if (band?.From is { } from && band.Channel is not null)
@@ -194,7 +200,7 @@ internal static class ProfileCompiler
         return result;
     }
 
-    private static (Func<RiskFacts, int, bool>? Predicate, bool ItemRule) Predicate(string field, string op, RuleDefinition rule, string at, Action<string, string> add)
+    private static (Func<RiskFacts, int, bool>? Predicate, bool ItemRule) Predicate(string field, string op, RuleDefinition rule, string at, Action<string, Message> add)
     {
         switch (field, op)
         {
@@ -212,7 +218,7 @@ internal static class ProfileCompiler
                 var high = int.Parse(to.PadRight(6, '9'), CultureInfo.InvariantCulture);
                 if (low > high)
                 {
-                    add($"{at}.to", $"the range {from}–{to} is empty: 'to' comes before 'from'.");
+                    add($"{at}.to", RiskMessages.RuleHsRangeEmpty.With(from, to));
                     return (null, true);
                 }
 
@@ -251,25 +257,25 @@ internal static class ProfileCompiler
 
             case ("crossing", "in"):
             {
-                var set = Values(rule, at, add, v => v.value.Trim().ToUpperInvariant() is { Length: > 0 and <= 16 } id ? id : Fail(v.field, "is a border crossing id such as CN-KZ-01.", add))?.ToHashSet(StringComparer.Ordinal);
+                var set = Values(rule, at, add, v => v.value.Trim().ToUpperInvariant() is { Length: > 0 and <= 16 } id ? id : Fail(v.field, RiskMessages.RuleCrossing.With(), add))?.ToHashSet(StringComparer.Ordinal);
                 return (set is null ? null : (facts, _) => facts.Subject.Crossings.Any(set.Contains), false);
             }
 
             case ("transportMode", "in"):
             {
-                var set = Values(rule, at, add, v => v.value.Trim().ToLowerInvariant() is "road" or "rail" ? v.value.Trim().ToLowerInvariant() : Fail(v.field, "is road or rail.", add))?.ToHashSet(StringComparer.Ordinal);
+                var set = Values(rule, at, add, v => v.value.Trim().ToLowerInvariant() is "road" or "rail" ? v.value.Trim().ToLowerInvariant() : Fail(v.field, RiskMessages.RuleTransportMode.With(), add))?.ToHashSet(StringComparer.Ordinal);
                 return (set is null ? null : (facts, _) => set.Contains(facts.Subject.TransportMode), false);
             }
 
             case ("role", "in"):
             {
-                var set = Values(rule, at, add, v => v.value.Trim().ToLowerInvariant() is "export" or "transit" or "import" ? v.value.Trim().ToLowerInvariant() : Fail(v.field, "is export, transit or import.", add))?.ToHashSet(StringComparer.Ordinal);
+                var set = Values(rule, at, add, v => v.value.Trim().ToLowerInvariant() is "export" or "transit" or "import" ? v.value.Trim().ToLowerInvariant() : Fail(v.field, RiskMessages.RuleRole.With(), add))?.ToHashSet(StringComparer.Ordinal);
                 return (set is null ? null : (facts, _) => set.Contains(facts.Subject.Role), false);
             }
 
             case ("trader", "in"):
             {
-                var set = Values(rule, at, add, v => Guid.TryParse(v.value, out _) ? v.value : Fail(v.field, "is the id (a GUID) of a trader organisation.", add))?.Select(Guid.Parse).ToHashSet();
+                var set = Values(rule, at, add, v => Guid.TryParse(v.value, out _) ? v.value : Fail(v.field, RiskMessages.RuleTrader.With(), add))?.Select(Guid.Parse).ToHashSet();
                 return (set is null ? null : (facts, _) => set.Contains(facts.Subject.Trader), false);
             }
 
@@ -278,12 +284,12 @@ internal static class ProfileCompiler
                 var currency = rule.Currency?.Trim().ToUpperInvariant();
                 if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
                 {
-                    add($"{at}.currency", "the currency of the reference value is required: three letters, e.g. USD. Items declared in another currency are not compared.");
+                    add($"{at}.currency", RiskMessages.RuleCurrency.With());
                 }
 
                 if (rule.Value is not > 0)
                 {
-                    add($"{at}.value", "the reference value per kilogram is a positive number.");
+                    add($"{at}.value", RiskMessages.RuleValuePerKg.With());
                 }
 
                 if (currency is not { Length: 3 } || rule.Value is not > 0)
@@ -301,7 +307,7 @@ internal static class ProfileCompiler
             {
                 if (rule.Value is not (>= 1 and <= 1000) || rule.Value != decimal.Truncate(rule.Value.Value))
                 {
-                    add($"{at}.value", "the number of earlier refusals is a whole number from 1 to 1000.");
+                    add($"{at}.value", RiskMessages.RulePreviousRefusals.With());
                     return (null, false);
                 }
 
@@ -314,23 +320,23 @@ internal static class ProfileCompiler
                 return ((facts, _) => facts.MatchingAlerts.Count > 0, false);
 
             default:
-                add($"{at}.operator", $"{field} does not take {op}.");
+                add($"{at}.operator", RiskMessages.RuleOperatorNotTaken.With(field, op));
                 return (null, false);
         }
     }
 
-    private static HashSet<string>? CountrySet(RuleDefinition rule, string at, Action<string, string> add) =>
+    private static HashSet<string>? CountrySet(RuleDefinition rule, string at, Action<string, Message> add) =>
         Values(rule, at, add, v =>
         {
             var parsed = ReferenceCodes.ParseCountryCode(v.value);
-            return parsed.IsValid ? parsed.Value! : Fail(v.field, parsed.Error!, add);
+            return parsed.IsValid ? parsed.Value! : Fail(v.field, parsed.Reason!, add);
         })?.ToHashSet(StringComparer.Ordinal);
 
-    private static List<string>? Values(RuleDefinition rule, string at, Action<string, string> add, Func<(string value, string field), string?> parse)
+    private static List<string>? Values(RuleDefinition rule, string at, Action<string, Message> add, Func<(string value, string field), string?> parse)
     {
         if (rule.Values is not { Count: > 0 and <= 500 })
         {
-            add($"{at}.values", "lists 1 to 500 values the rule matches.");
+            add($"{at}.values", RiskMessages.RuleValues.With());
             return null;
         }
 
@@ -338,24 +344,28 @@ internal static class ProfileCompiler
         return parsed.Any(p => p is null) ? null : parsed.Select(p => p!).ToList();
     }
 
-    private static string? Hs(string? value, string field, Action<string, string> add)
+    private static string? Hs(string? value, string field, Action<string, Message> add)
     {
         var parsed = ReferenceCodes.ParseHsCode(value);
         if (!parsed.IsValid)
         {
-            add(field, parsed.Error!);
+            add(field, parsed.Reason!);
             return null;
         }
 
         return parsed.Value;
     }
 
-    private static string? Fail(string field, string message, Action<string, string> add)
+    private static string? Fail(string field, Message message, Action<string, Message> add)
     {
         add(field, message);
         return null;
     }
 
-    private static IReadOnlyDictionary<string, string[]> Finish(Dictionary<string, List<string>> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    /// <summary>A band's start as the reader sees it: the number, or "nothing" in their language.</summary>
+    private static object From(ChannelBand? band) => band?.From is { } from ? from : RiskMessages.Nothing.With();
+
+    /// <summary>The problems by field, rendered in the current request's interface language.</summary>
+    private static IReadOnlyDictionary<string, string[]> Finish(Dictionary<string, List<Message>> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.ToString()).ToArray(), StringComparer.Ordinal);
 }

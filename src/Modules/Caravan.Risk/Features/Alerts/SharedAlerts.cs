@@ -7,6 +7,7 @@ using Caravan.Risk.Data;
 using Caravan.Risk.Domain;
 using Caravan.Risk.Features.Assess;
 using Caravan.Risk.Features.Profiles;
+using Caravan.Risk.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
         var to = new List<string>();
         if (request.To is not { Count: > 0 })
         {
-            errors["to"] = ["name at least one partner country, e.g. [\"UZ\"]."];
+            errors["to"] = [RiskMessages.AlertTo.With().ToString()];
         }
         else
         {
@@ -52,7 +53,7 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
                 var (recipient, bad) = ProfilesApi.ParseCountry(request.To[i] ?? string.Empty);
                 if (bad is not null || recipient == code)
                 {
-                    errors[$"to[{i}]"] = [recipient == code ? "an alert goes to partner countries, not to its sender." : $"'{ReferenceCodes.Truncate(request.To[i] ?? string.Empty)}' is not a member state."];
+                    errors[$"to[{i}]"] = [(recipient == code ? RiskMessages.AlertToSender.With() : RiskMessages.AlertNotMember.With(ReferenceCodes.Truncate(request.To[i] ?? string.Empty))).ToString()];
                 }
                 else if (!to.Contains(recipient!))
                 {
@@ -63,7 +64,7 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
 
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 500)
         {
-            errors["summary"] = ["say what to look for and why, in 1 to 500 characters."];
+            errors["summary"] = [RiskMessages.AlertSummary.With().ToString()];
         }
 
         string? hsFrom = null, hsTo = null;
@@ -82,7 +83,7 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
             }
             else if (from.IsValid && string.CompareOrdinal(from.Value!.PadRight(6, '0'), until.Value!.PadRight(6, '9')) > 0)
             {
-                errors["hsTo"] = [$"the range {from.Value}–{until.Value} is empty: 'hsTo' comes before 'hsFrom'."];
+                errors["hsTo"] = [RiskMessages.AlertHsRangeEmpty.With(from.Value, until.Value).ToString()];
             }
 
             (hsFrom, hsTo) = (from.Value, until.Value);
@@ -108,14 +109,14 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
         var origin = Country(request.CountryOfOrigin, "countryOfOrigin");
         if (hsFrom is null && request.Trader is null && route is null && origin is null && !errors.ContainsKey("hsFrom") && !errors.ContainsKey("hsTo"))
         {
-            errors["criteria"] = ["an alert looks for something: give an HS range (hsFrom, hsTo), a trader, a route country or a country of origin."];
+            errors["criteria"] = [RiskMessages.AlertCriteria.With().ToString()];
         }
 
         var now = clock.GetUtcNow();
         var validFrom = request.ValidFrom ?? now;
         if (request.ValidUntil is null || request.ValidUntil <= validFrom || request.ValidUntil > validFrom.AddYears(1))
         {
-            errors["validUntil"] = ["an alert ends: give its end, after its start and within a year of it."];
+            errors["validUntil"] = [RiskMessages.AlertValidUntil.With().ToString()];
         }
 
         if (errors.Count > 0)
@@ -176,34 +177,34 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
     {
         if (!Guid.TryParse(id, out var guid))
         {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an alert id (a GUID).");
+            return Problems.Invalid("id", RiskMessages.AlertId.With(ReferenceCodes.Truncate(id)).ToString());
         }
 
         var (code, problem) = ProfilesApi.ParseCountry(request.Country ?? string.Empty);
         if (problem is not null)
         {
-            return Problems.Invalid("country", "the recipient country that acknowledges, e.g. UZ.");
+            return Problems.Invalid("country", RiskMessages.AlertAckCountry.With().ToString());
         }
 
         if (request.Action is null || !Actions.Contains(request.Action))
         {
-            return Problems.Invalid("action", $"is one of {string.Join(", ", Actions)}.");
+            return Problems.Invalid("action", RiskMessages.AlertAction.With(RiskMessages.CommaList(Actions)).ToString());
         }
 
         if (request.Note is { Length: > 500 })
         {
-            return Problems.Invalid("note", "has at most 500 characters.");
+            return Problems.Invalid("note", RiskMessages.TooLong.With(500).ToString());
         }
 
         var alert = await db.Alerts.Include(a => a.Acknowledgements).SingleOrDefaultAsync(a => a.Id == guid, ct);
         if (alert is null)
         {
-            return Problems.NotFound($"There is no alert {guid}.");
+            return Problems.NotFound(RiskMessages.AlertNotFound.With(guid).ToString());
         }
 
         if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)) || !alert.ToCountries.Split(',').Contains(code))
         {
-            return Problems.Forbidden($"Only the risk management of a country the alert was sent to acknowledges it.");
+            return Problems.Forbidden(RiskMessages.AlertAckForbidden.With().ToString());
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caravan.Access.Contracts;
 using Caravan.Platform.Audit;
 using Caravan.Platform.Http;
@@ -8,6 +9,7 @@ using Caravan.Risk.Data;
 using Caravan.Risk.Domain;
 using Caravan.Risk.Features.Assess;
 using Caravan.Risk.Features.Profiles;
+using Caravan.Risk.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -57,27 +59,27 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
         var errors = new Dictionary<string, string[]>();
         if (request.Organisation is null || request.Organisation == Guid.Empty)
         {
-            errors["organisation"] = ["the id of the trader organisation is required."];
+            errors["organisation"] = [RiskMessages.AeoOrganisationRequired.With().ToString()];
         }
         else if (await organisations.FindAsync(caller, request.Organisation.Value, ct) is not { Visibility: Caravan.Access.Contracts.Visibility.Found, Organisation: { Kind: OrganisationKind.Trader } trader } || trader.Country != code)
         {
-            errors["organisation"] = [$"{request.Organisation} is not a trader registered in {code}; an administration authorises its own traders."];
+            errors["organisation"] = [RiskMessages.AeoNotOwnTrader.With(request.Organisation, code).ToString()];
         }
 
         var certificate = request.CertificateNumber?.Trim();
         if (string.IsNullOrEmpty(certificate) || certificate.Length > 60)
         {
-            errors["certificateNumber"] = ["the AEO certificate number has 1 to 60 characters."];
+            errors["certificateNumber"] = [RiskMessages.AeoCertificate.With().ToString()];
         }
 
         if (request.ValidFrom is null)
         {
-            errors["validFrom"] = ["the first day of validity is required (yyyy-mm-dd)."];
+            errors["validFrom"] = [RiskMessages.AeoValidFrom.With().ToString()];
         }
 
         if (request.ValidUntil is null || (request.ValidFrom is { } from && request.ValidUntil < from))
         {
-            errors["validUntil"] = ["the last day of validity is required, on or after validFrom."];
+            errors["validUntil"] = [RiskMessages.AeoValidUntil.With().ToString()];
         }
 
         if (errors.Count > 0)
@@ -120,7 +122,7 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
 
         if (!Guid.TryParse(id, out var guid))
         {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an operator id (a GUID).");
+            return Problems.Invalid("id", RiskMessages.AeoId.With(ReferenceCodes.Truncate(id)).ToString());
         }
 
         if (!caller.Has(RiskPermissions.Manage, Scope.Country(code!)))
@@ -130,18 +132,18 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
 
         if (request.Status is not ("active" or "suspended" or "revoked"))
         {
-            return Problems.Invalid("status", "is active, suspended or revoked.");
+            return Problems.Invalid("status", RiskMessages.AeoStatus.With().ToString());
         }
 
         if (request.Status != "active" && string.IsNullOrWhiteSpace(request.Reason) || request.Reason is { Length: > 500 })
         {
-            return Problems.Invalid("reason", "say why, in at most 500 characters.");
+            return Problems.Invalid("reason", RiskMessages.AeoReason.With().ToString());
         }
 
         var row = await db.Operators.SingleOrDefaultAsync(o => o.Id == guid && o.Country == code, ct);
         if (row is null)
         {
-            return Problems.NotFound($"{code} has no AEO {guid}.");
+            return Problems.NotFound(RiskMessages.AeoNotFound.With(code, guid).ToString());
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -166,26 +168,26 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
         var b = ProfilesApi.ParseCountry(request.CountryB ?? string.Empty);
         if (a.Problem is not null)
         {
-            errors["countryA"] = ["a member state, e.g. KZ."];
+            errors["countryA"] = [RiskMessages.ArrangementCountry.With("KZ").ToString()];
         }
 
         if (b.Problem is not null)
         {
-            errors["countryB"] = ["a member state, e.g. UZ."];
+            errors["countryB"] = [RiskMessages.ArrangementCountry.With("UZ").ToString()];
         }
         else if (a.Country == b.Country)
         {
-            errors["countryB"] = ["an arrangement is between two different countries."];
+            errors["countryB"] = [RiskMessages.ArrangementSameCountry.With().ToString()];
         }
 
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
         {
-            errors["title"] = ["the arrangement's title, 1 to 300 characters."];
+            errors["title"] = [RiskMessages.ArrangementTitle.With().ToString()];
         }
 
         if (request.InForceFrom is null)
         {
-            errors["inForceFrom"] = ["the date it entered into force is required (yyyy-mm-dd)."];
+            errors["inForceFrom"] = [RiskMessages.ArrangementInForceFrom.With().ToString()];
         }
 
         if (errors.Count > 0)
@@ -195,13 +197,13 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
 
         if (!caller.Has(RiskPermissions.Manage, Scope.Country(a.Country!)) && !caller.Has(RiskPermissions.Manage, Scope.Country(b.Country!)))
         {
-            return Problems.Forbidden($"Only the risk management of {a.Country} or {b.Country} registers an arrangement between them.");
+            return Problems.Forbidden(RiskMessages.ArrangementRegisterForbidden.With(a.Country, b.Country).ToString());
         }
 
         var (first, second) = RiskAssessor.Pair(a.Country!, b.Country!);
         if (await db.Arrangements.AnyAsync(m => m.CountryA == first && m.CountryB == second && m.InForceUntil == null, ct))
         {
-            return TypedResults.Problem(detail: $"An arrangement between {first} and {second} is already in force; end it first.", statusCode: 409, title: "Already in force.", type: "https://caravan.example/problems/arrangement-in-force");
+            return TypedResults.Problem(detail: RiskMessages.ArrangementInForce.With(first, second).ToString(), statusCode: 409, title: "Already in force.", type: "https://caravan.example/problems/arrangement-in-force");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -218,23 +220,23 @@ internal sealed class OperatorRegister(RiskDbContext db, IOrganisationDirectory 
     {
         if (!Guid.TryParse(id, out var guid))
         {
-            return Problems.Invalid("id", $"'{ReferenceCodes.Truncate(id)}' is not an arrangement id (a GUID).");
+            return Problems.Invalid("id", RiskMessages.ArrangementId.With(ReferenceCodes.Truncate(id)).ToString());
         }
 
         var row = await db.Arrangements.SingleOrDefaultAsync(m => m.Id == guid, ct);
         if (row is null)
         {
-            return Problems.NotFound($"There is no arrangement {guid}.");
+            return Problems.NotFound(RiskMessages.ArrangementNotFound.With(guid).ToString());
         }
 
         if (!caller.Has(RiskPermissions.Manage, Scope.Country(row.CountryA)) && !caller.Has(RiskPermissions.Manage, Scope.Country(row.CountryB)))
         {
-            return Problems.Forbidden($"Only the risk management of {row.CountryA} or {row.CountryB} ends this arrangement.");
+            return Problems.Forbidden(RiskMessages.ArrangementEndForbidden.With(row.CountryA, row.CountryB).ToString());
         }
 
         if (request.Until is null || request.Until < row.InForceFrom)
         {
-            return Problems.Invalid("until", $"the day it stops applying is required, on or after {row.InForceFrom:yyyy-MM-dd}.");
+            return Problems.Invalid("until", RiskMessages.ArrangementUntil.With(row.InForceFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString());
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

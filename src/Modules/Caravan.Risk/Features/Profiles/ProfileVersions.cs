@@ -7,6 +7,7 @@ using Caravan.Risk.Data;
 using Caravan.Risk.Domain;
 using Caravan.Risk.Engine;
 using Caravan.Risk.Features.Assess;
+using Caravan.Risk.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ internal sealed class ProfileVersions(RiskDbContext db, IAuditLog audit, TimePro
 
         var row = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Country == code && p.Version == version, ct);
         return row is null
-            ? Problems.NotFound($"{code} has no risk profile version {version}.")
+            ? Problems.NotFound(RiskMessages.VersionNotFound.With(code, version).ToString())
             : TypedResults.Ok(new ProfileVersionView(row.Country, row.Version, row.State, row.Note, row.CreatedAt, row.CreatedBy, row.PublishedAt, Definition(row)));
     }
 
@@ -72,7 +73,7 @@ internal sealed class ProfileVersions(RiskDbContext db, IAuditLog audit, TimePro
         var all = errors.ToDictionary(e => "definition." + e.Key, e => e.Value);
         if (request.Note is { Length: > 500 })
         {
-            all["note"] = ["has at most 500 characters."];
+            all["note"] = [RiskMessages.TooLong.With(500).ToString()];
         }
 
         if (all.Count > 0)
@@ -124,13 +125,13 @@ internal sealed class ProfileVersions(RiskDbContext db, IAuditLog audit, TimePro
         var row = await db.Profiles.SingleOrDefaultAsync(p => p.Country == code && p.Version == version, ct);
         if (row is null)
         {
-            return Problems.NotFound($"{code} has no risk profile version {version}.");
+            return Problems.NotFound(RiskMessages.VersionNotFound.With(code, version).ToString());
         }
 
         if (row.State != "draft")
         {
             return TypedResults.Problem(
-                detail: $"Version {version} is {row.State}; only a draft is published. To go back to it, store it again as a new draft.",
+                detail: RiskMessages.VersionNotADraft.With(version, row.State).ToString(),
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Not possible now.",
                 type: "https://caravan.example/problems/not-a-draft");
@@ -182,7 +183,7 @@ internal sealed class ProfileVersions(RiskDbContext db, IAuditLog audit, TimePro
     }
 
     private static ProblemHttpResult Concurrent() => TypedResults.Problem(
-        detail: "Another analyst changed this country's profiles at the same moment. Read the versions again and retry.",
+        detail: RiskMessages.VersionConcurrent.With().ToString(),
         statusCode: StatusCodes.Status409Conflict,
         title: "Changed at the same time.",
         type: "https://caravan.example/problems/concurrent-change");

@@ -2,6 +2,7 @@ using Caravan.Platform.Http;
 using Caravan.Platform.Security;
 using Caravan.Reference.Contracts;
 using Caravan.Risk.Contracts;
+using Caravan.Risk.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,10 +44,10 @@ internal static class ProfilesApi
 
         return ReferenceCodes.MemberStates.Contains(parsed.Value!)
             ? (parsed.Value, null)
-            : (null, Problems.Invalid("country", $"{parsed.Value} is not a member state of the platform; use one of {string.Join(", ", ReferenceCodes.MemberStates)}."));
+            : (null, Problems.Invalid("country", RiskMessages.CountryNotMember.With(parsed.Value, RiskMessages.CommaList(ReferenceCodes.MemberStates)).ToString()));
     }
 
-    internal static ProblemHttpResult OutOfScope(string country) => Problems.Forbidden($"Your grants do not cover the risk management of {country}.");
+    internal static ProblemHttpResult OutOfScope(string country) => Problems.Forbidden(RiskMessages.OutOfScope.With(country).ToString());
 
     private static Task<Results<Ok<List<ProfileVersionSummary>>, ValidationProblem, ProblemHttpResult>> List(string country, Caller caller, ProfileVersions versions, CancellationToken ct) =>
         versions.ListAsync(country, caller, ct);
