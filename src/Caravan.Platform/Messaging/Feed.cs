@@ -17,7 +17,7 @@ internal sealed class Feed(MessagingDbContext db)
         var query = db.Outbox.AsNoTracking().Where(e => e.Position != null && e.Position > after);
         if (!caller.HoldsPlatformWide(MessagingPermissions.ReadFeed))
         {
-            query = query.Where(InScope(caller.ScopesFor(MessagingPermissions.ReadFeed)));
+            query = query.Where(InScope(caller.CountriesFor(MessagingPermissions.ReadFeed), caller.OrganisationsFor(MessagingPermissions.ReadFeed)));
         }
 
         var rows = await query.OrderBy(e => e.Position).Take(limit).ToListAsync(cancellationToken);
@@ -26,22 +26,16 @@ internal sealed class Feed(MessagingDbContext db)
     }
 
     /// <summary>e.Countries contains ",KZ," for one of the caller's countries, or e.Organisation is one of its organisations.</summary>
-    internal static Expression<Func<OutboxEntry, bool>> InScope(IReadOnlyList<Scope> scopes)
+    internal static Expression<Func<OutboxEntry, bool>> InScope(IReadOnlyList<string> countries, IReadOnlyList<Guid> organisations)
     {
-        var entry = Expression.Parameter(typeof(OutboxEntry), "e");
-        Expression body = Expression.Constant(false);
+        // The organisations as one IN list; then one text match per country, OR-ed (a caller holds a handful at most).
+        var ofOrganisation = organisations.Select(o => (Guid?)o).ToList();
+        Expression<Func<OutboxEntry, bool>> byOrganisation = e => ofOrganisation.Contains(e.Organisation);
+        var entry = byOrganisation.Parameters[0];
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        foreach (var country in scopes.Where(s => s.Kind == ScopeKind.Country).Select(s => s.Id!).Distinct())
-        {
-            body = Expression.OrElse(body, Expression.Call(Expression.Property(entry, nameof(OutboxEntry.Countries)), contains, Expression.Constant($",{country},")));
-        }
-
-        var organisations = scopes.Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => (Guid?)Guid.Parse(s.Id!)).Distinct().ToList();
-        foreach (var organisation in organisations)
-        {
-            body = Expression.OrElse(body, Expression.Equal(Expression.Property(entry, nameof(OutboxEntry.Organisation)), Expression.Constant(organisation, typeof(Guid?))));
-        }
-
+        var body = countries.Distinct().Aggregate(
+            byOrganisation.Body,
+            (current, country) => Expression.OrElse(current, Expression.Call(Expression.Property(entry, nameof(OutboxEntry.Countries)), contains, Expression.Constant($",{country},"))));
         return Expression.Lambda<Func<OutboxEntry, bool>>(body, entry);
     }
 }

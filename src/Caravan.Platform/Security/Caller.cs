@@ -75,6 +75,10 @@ public sealed class Caller
     public IReadOnlyList<string> CountriesFor(Permission permission) =>
         ScopesFor(permission).Where(s => s.Kind == ScopeKind.Country).Select(s => s.Id!).ToList();
 
+    /// <summary>The organisations (by id) in which the permission is held (an organisation-scoped filter).</summary>
+    public IReadOnlyList<Guid> OrganisationsFor(Permission permission) =>
+        ScopesFor(permission).Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).Distinct().ToList();
+
     public bool HoldsPlatformWide(Permission permission) => ScopesFor(permission).Any(s => s.Kind == ScopeKind.Platform);
 }
 

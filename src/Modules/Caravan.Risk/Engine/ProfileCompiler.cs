@@ -214,15 +214,14 @@ internal static class ProfileCompiler
                 }
 
                 // A range of headings or subheadings: 8541 to 8542 covers 854100 to 854299.
-                var low = int.Parse(from.PadRight(6, '0'), CultureInfo.InvariantCulture);
-                var high = int.Parse(to.PadRight(6, '9'), CultureInfo.InvariantCulture);
-                if (low > high)
+                var range = HsRange.Of(from, to);
+                if (range.IsEmpty)
                 {
                     add($"{at}.to", RiskMessages.RuleHsRangeEmpty.With(from, to));
                     return (null, true);
                 }
 
-                return ((facts, item) => facts.HsNumbers[item] >= low && facts.HsNumbers[item] <= high, true);
+                return ((facts, item) => range.Contains(facts.HsNumbers[item]), true);
             }
 
             case ("hsCode", "in"):

@@ -5,6 +5,7 @@ using Caravan.Reference.Contracts;
 using Caravan.Risk.Contracts;
 using Caravan.Risk.Data;
 using Caravan.Risk.Domain;
+using Caravan.Risk.Engine;
 using Caravan.Risk.Features.Assess;
 using Caravan.Risk.Features.Profiles;
 using Caravan.Risk.Localization;
@@ -81,7 +82,7 @@ internal sealed class SharedAlerts(RiskDbContext db, IAuditLog audit, TimeProvid
             {
                 errors["hsTo"] = [until.Error!];
             }
-            else if (from.IsValid && string.CompareOrdinal(from.Value!.PadRight(6, '0'), until.Value!.PadRight(6, '9')) > 0)
+            else if (from.IsValid && HsRange.Of(from.Value!, until.Value!).IsEmpty)
             {
                 errors["hsTo"] = [RiskMessages.AlertHsRangeEmpty.With(from.Value, until.Value).ToString()];
             }

@@ -85,9 +85,8 @@ internal sealed class RiskAssessor(RiskSnapshotCache cache, RiskDbContext db, Ti
 
         if (alert.HsFrom is { } from && alert.HsTo is { } to)
         {
-            var low = int.Parse(from.PadRight(6, '0'), System.Globalization.CultureInfo.InvariantCulture);
-            var high = int.Parse(to.PadRight(6, '9'), System.Globalization.CultureInfo.InvariantCulture);
-            return subject.Items.Any(i => int.TryParse(i.HsCode, out var n) && n >= low && n <= high);
+            var range = HsRange.Of(from, to);
+            return subject.Items.Any(i => int.TryParse(i.HsCode, out var n) && range.Contains(n));
         }
 
         return true;

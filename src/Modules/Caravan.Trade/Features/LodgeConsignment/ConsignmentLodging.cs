@@ -32,10 +32,7 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
 
     public async Task<LodgeResult> LodgeAsync(ConsignmentDeclaration declaration, Caller caller, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var organisation = caller.ScopesFor(TradePermissions.Lodge)
-            .Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _))
-            .Select(s => Guid.Parse(s.Id!))
-            .FirstOrDefault();
+        var organisation = caller.OrganisationsFor(TradePermissions.Lodge).FirstOrDefault();
         if (organisation == Guid.Empty)
         {
             return new LodgeResult(LodgeOutcome.NoOrganisation);

@@ -100,9 +100,8 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
             return query;
         }
 
-        var scopes = caller.ScopesFor(TradePermissions.View);
-        var organisations = scopes.Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).ToList();
-        var countries = scopes.Where(s => s.Kind == ScopeKind.Country).Select(s => s.Id!).ToList();
+        var organisations = caller.OrganisationsFor(TradePermissions.View);
+        var countries = caller.CountriesFor(TradePermissions.View);
         return query.Where(c => organisations.Contains(c.LodgedByOrganisation) || c.Controls.Any(control => countries.Contains(control.Country)));
     }
 
@@ -110,7 +109,7 @@ internal sealed class ConsignmentQueries(TradeDbContext db)
     internal static bool LodgedBy(Caller caller, Consignment consignment) => LodgedBy(caller, consignment.LodgedByOrganisation);
 
     internal static bool LodgedBy(Caller caller, Guid organisation) =>
-        caller.ScopesFor(TradePermissions.Lodge).Any(s => s.Kind == ScopeKind.Organisation && s.Id == organisation.ToString());
+        caller.OrganisationsFor(TradePermissions.Lodge).Contains(organisation);
 
     internal static ConsignmentView ToView(Consignment c)
     {

@@ -68,8 +68,7 @@ internal sealed class TraderNotifications(TradeDbContext db, TimeProvider clock)
 {
     public const int Limit = 100;
 
-    private static List<Guid> Organisations(Caller caller) =>
-        caller.ScopesFor(TradePermissions.Lodge).Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).ToList();
+    private static IReadOnlyList<Guid> Organisations(Caller caller) => caller.OrganisationsFor(TradePermissions.Lodge);
 
     public async Task<IReadOnlyList<NotificationView>> ListAsync(Caller caller, bool unreadOnly, CancellationToken cancellationToken)
     {
