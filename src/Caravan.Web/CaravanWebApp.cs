@@ -1,6 +1,7 @@
 using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
+using Caravan.Origin;
 using Caravan.Platform.Messaging;
 using Caravan.Reference;
 using Caravan.Risk;
@@ -48,6 +49,7 @@ public static class CaravanWebApp
             .AddReferenceModule(builder.Configuration)
             .AddTradeModule()
             .AddRiskModule()
+            .AddOriginModule()
             .AddCaravanLiveTraffic(builder.Configuration);
         return builder;
     }
@@ -63,8 +65,10 @@ public static class CaravanWebApp
             .MapReferenceApi()
             .MapTradeApi()
             .MapRiskApi()
+            .MapOriginApi()
             .MapCaravanMessagingApi();
         app.MapAccessEndpoints();
+        app.MapOriginEndpoints();
         app.MapOpenApi();
         app.MapCaravanHealth();
         app.MapRazorPages();

@@ -133,7 +133,36 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("replay-delivery", HttpMethod.Post, "/api/v1/webhooks/deliveries/{id}/replay", $"/api/v1/webhooks/deliveries/{Guid.Empty}/replay"),
         ("notifications", HttpMethod.Get, "/api/v1/notifications", "/api/v1/notifications"),
         ("read-notifications", HttpMethod.Post, "/api/v1/notifications/read", "/api/v1/notifications/read"),
+        // Certificates of origin. Writes carry an empty body (400 past authorization) or name nothing (404).
+        ("apply", HttpMethod.Post, "/api/v1/origin/applications", "/api/v1/origin/applications"),
+        ("applications", HttpMethod.Get, "/api/v1/origin/applications", "/api/v1/origin/applications"),
+        ("application", HttpMethod.Get, "/api/v1/origin/applications/{id:guid}", $"/api/v1/origin/applications/{Guid.Empty}"),
+        ("resubmit", HttpMethod.Put, "/api/v1/origin/applications/{id:guid}", $"/api/v1/origin/applications/{Guid.Empty}"),
+        ("review", HttpMethod.Post, "/api/v1/origin/applications/{id:guid}/review", $"/api/v1/origin/applications/{Guid.Empty}/review"),
+        ("certificates", HttpMethod.Get, "/api/v1/certificates", "/api/v1/certificates"),
+        ("certificate", HttpMethod.Get, "/api/v1/certificates/{id:guid}", $"/api/v1/certificates/{Guid.Empty}"),
+        ("certificate-pdf", HttpMethod.Get, "/api/v1/certificates/{id:guid}/pdf", $"/api/v1/certificates/{Guid.Empty}/pdf"),
+        ("certificate-status", HttpMethod.Post, "/api/v1/certificates/{id:guid}/status", $"/api/v1/certificates/{Guid.Empty}/status"),
+        // Verification is public; an empty body is refused by field for everyone.
+        ("verify", HttpMethod.Post, "/api/v1/certificates/verify", "/api/v1/certificates/verify"),
+        ("trust-list", HttpMethod.Get, "/api/v1/origin/trust-list", "/api/v1/origin/trust-list"),
+        ("status-list", HttpMethod.Get, "/api/v1/origin/status-lists/{slug}/{purpose}", "/api/v1/origin/status-lists/issuer-kz/revocation"),
+        ("register-issuer", HttpMethod.Post, "/api/v1/origin/issuers", "/api/v1/origin/issuers"),
+        ("issuer-trust", HttpMethod.Post, "/api/v1/origin/issuers/{id:guid}/trust", $"/api/v1/origin/issuers/{Guid.Empty}/trust"),
+        ("rotate-key", HttpMethod.Post, "/api/v1/origin/issuers/{id:guid}/keys", $"/api/v1/origin/issuers/{Guid.Empty}/keys"),
+        ("revoke-key", HttpMethod.Post, "/api/v1/origin/issuers/{id:guid}/keys/revocation", $"/api/v1/origin/issuers/{Guid.Empty}/keys/revocation?kid=none"),
+        ("attach-certificate", HttpMethod.Post, "/api/v1/consignments/{id:guid}/certificates", "/api/v1/consignments/{cn-kz-uz}/certificates"),
+        ("verify-control-certificates", HttpMethod.Post, "/api/v1/controls/{id:guid}/certificate-verifications", "/api/v1/controls/{kz-control}/certificate-verifications"),
+        ("control-certificate-verifications", HttpMethod.Get, "/api/v1/controls/{id:guid}/certificate-verifications", "/api/v1/controls/{kz-control}/certificate-verifications"),
     ];
+
+    private static readonly string[] OriginReads = ["applications", "certificates"];
+
+    private static readonly string[] OriginMissing = ["application", "certificate", "certificate-pdf"];
+
+    private static readonly string[] OriginAdministration = ["register-issuer", "issuer-trust", "revoke-key"];
+
+    private static readonly string[] ControlCertificates = ["verify-control-certificates", "control-certificate-verifications"];
 
     private static readonly string[] WebhookMissing = ["remove-webhook", "webhook-deliveries", "replay-delivery"];
 
@@ -143,7 +172,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] RiskMissing = ["risk-profile", "publish-profile", "operator-status", "end-arrangement"];
 
-    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list"];
+    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list", "trust-list", "status-list"];
 
     /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
     public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];
@@ -152,6 +181,15 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     public static HttpStatusCode ExpectedForClient(string request, string client) => request switch
     {
         _ when Public.Contains(request) => HttpStatusCode.OK,
+        "verify" => HttpStatusCode.BadRequest,
+        _ when OriginReads.Contains(request) => HttpStatusCode.OK,
+        _ when OriginMissing.Contains(request) => HttpStatusCode.NotFound,
+        "apply" or "attach-certificate" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+        "resubmit" => client == "demo-trader-kz" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+        "review" or "certificate-status" or "rotate-key" => HttpStatusCode.Forbidden,
+        _ when OriginAdministration.Contains(request) => HttpStatusCode.Forbidden,
+        // Kazakhstan's system verifies certificates for Kazakhstan's control; China's system is told there is none of its own.
+        _ when ControlCertificates.Contains(request) => client switch { "demo-customs-kz" => HttpStatusCode.OK, "demo-customs-cn" => HttpStatusCode.NotFound, _ => HttpStatusCode.Forbidden },
         "me" or "organisations" or "consignments" or "consignment" => HttpStatusCode.OK,
         "lodge" => client == "demo-trader-kz" ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
         "queue" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
@@ -182,6 +220,11 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         if (Public.Contains(request))
         {
             return HttpStatusCode.OK;
+        }
+
+        if (request == "verify")
+        {
+            return HttpStatusCode.BadRequest;
         }
 
         if (caller is null)
@@ -224,6 +267,20 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "webhooks" or "notifications" or "read-notifications" => caller.Role == "trader" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "register-webhook" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when WebhookMissing.Contains(request) => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            // Any signed-in person lists the applications and certificates of their scope (often none).
+            _ when OriginReads.Contains(request) => HttpStatusCode.OK,
+            _ when OriginMissing.Contains(request) => HttpStatusCode.NotFound,
+            "apply" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            "resubmit" => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            "review" => caller == DemoPerson.IssuerKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            "certificate-status" => caller == DemoPerson.IssuerKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            _ when OriginAdministration.Contains(request) => caller == DemoPerson.Administrator ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            // An issuer rotates only its own keys; an administrator any (here: none by that id).
+            "rotate-key" => caller == DemoPerson.Administrator ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            // Only the trader that lodged the consignment attaches certificates to it.
+            "attach-certificate" => caller == DemoPerson.TraderKz ? HttpStatusCode.BadRequest : caller == DemoPerson.TraderCn ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            _ when ControlCertificates.Contains(request) => caller == DemoPerson.OfficerKz || caller == DemoPerson.Administrator ? HttpStatusCode.OK
+                : caller == DemoPerson.OfficerCn ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -276,7 +333,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         {
             message.Content = JsonContent.Create(new { decision = "release" });
         }
-        else if (RiskWrites.Contains(request) || request == "register-webhook")
+        else if (RiskWrites.Contains(request) || request is "register-webhook" or "apply" or "resubmit" or "review" or "certificate-status" or "verify" or "attach-certificate" || OriginAdministration.Contains(request))
         {
             message.Content = JsonContent.Create(new { });
         }

@@ -30,6 +30,7 @@ public static class TradeModule
         services.AddScoped<ConsignmentLodging>();
         services.AddScoped<ChannelAssignment>();
         services.AddScoped<ConsignmentQueries>();
+        services.AddScoped<IConsignmentDirectory, ConsignmentDirectory>();
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
         services.AddScoped<ConsignmentAmendment>();

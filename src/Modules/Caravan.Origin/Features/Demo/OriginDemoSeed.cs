@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Caravan.Access.Contracts;
+using Caravan.Origin.Data;
+using Caravan.Origin.Features.Trust;
+using Caravan.Platform.Health;
+using Caravan.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caravan.Origin.Features.Demo;
+
+/// <summary>
+/// With <c>--demo</c>: the demo issuing bodies (invented, after the Access module's demo organisations exist) are
+/// registered on the trust list with their first keys, so that the demo exporter can apply and the demo issuer issue.
+/// </summary>
+internal sealed class OriginDemoSeed(IConfiguration configuration) : IStartupTask
+{
+    public string Name => "Demo issuing bodies";
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Caravan:Demo"))
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<OriginDbContext>();
+        if (await db.Issuers.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "demo-seed"), new Claim(Grant.ClaimType, new Grant(Roles.Administrator, Scope.Platform).ToString())],
+            authenticationType: "demo");
+        var caller = new Caller(new ClaimsPrincipal(identity), services.GetRequiredService<RolePermissionMap>());
+        var organisations = await services.GetRequiredService<IOrganisationDirectory>().ListVisibleAsync(caller, cancellationToken);
+        var registry = services.GetRequiredService<IssuerRegistry>();
+        foreach (var body in organisations.Where(o => o.Kind == OrganisationKind.IssuingBody && o.Country is not null))
+        {
+            await registry.AddAsync(body, $"issuer-{body.Country!.ToLowerInvariant()}", caller, cancellationToken);
+        }
+    }
+}
