@@ -11,6 +11,7 @@ using Caravan.Origin.Features.Verify;
 using Caravan.Origin.Rendering;
 using Caravan.Origin.Signing;
 using Caravan.Platform.Health;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
@@ -42,6 +43,8 @@ public static class OriginModule
         services.AddScoped<ConsignmentCertificates>();
         services.AddScoped<IControlDocumentChecks>(sp => sp.GetRequiredService<ConsignmentCertificates>());
         services.AddSingleton<IStartupTask, OriginDemoSeed>();
+        services.AddEventType<CertificateIssuedEvent>(OriginEvents.CertificateIssued, "A certificate of origin was issued, with its token.");
+        services.AddEventType<CertificateStatusChangedEvent>(OriginEvents.CertificateStatusChanged, "A certificate of origin was revoked, suspended or reinstated.");
         return services;
     }
 

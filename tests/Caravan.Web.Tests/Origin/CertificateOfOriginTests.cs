@@ -424,6 +424,36 @@ public abstract class CertificateOfOriginTests(DemoWebFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
+    [Fact]
+    public async Task The_importing_countrys_system_hears_of_the_issue_and_the_revocation_in_its_feed_and_a_country_off_the_route_does_not()
+    {
+        factory.SkipUnlessAvailable();
+        var (certificate, token) = await _scenario.IssueAsync();
+        using (var revoked = await _scenario.ChangeStatusAsync(certificate, "revoked", "Issued to the wrong importer"))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        }
+
+        var uz = await factory.MachineClientAsync("demo-customs-uz");
+        List<JsonElement> about = [];
+        for (var i = 0; i < 200 && about.Count < 2; i++)
+        {
+            var page = await uz.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/feed?after=0&limit=1000", UriKind.Relative), Ct);
+            about = page.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("subjectId").GetString() == certificate).ToList();
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(["certificate.issued", "certificate.status-changed"], about.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(token, about[0].GetProperty("payload").GetProperty("token").GetString());
+        Assert.Equal("revoked", about[1].GetProperty("payload").GetProperty("status").GetString());
+        Assert.DoesNotContain("reason", about[1].GetProperty("payload").ToString(), StringComparison.OrdinalIgnoreCase);
+
+        // Tajikistan neither issues nor imports these goods.
+        var tj = await factory.MachineClientAsync("demo-customs-tj");
+        var theirs = await tj.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/feed?after=0&limit=1000", UriKind.Relative), Ct);
+        Assert.DoesNotContain(theirs.GetProperty("events").EnumerateArray(), e => e.GetProperty("subjectId").GetString() == certificate);
+    }
+
     private static byte[] Gunzip(string encodedList)
     {
         Assert.StartsWith("u", encodedList, StringComparison.Ordinal);

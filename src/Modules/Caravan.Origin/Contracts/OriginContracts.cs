@@ -185,3 +185,16 @@ public sealed record AttachCertificate(Guid? CertificateId);
 
 /// <summary>A certificate attached to a consignment, verified for one control and recorded.</summary>
 public sealed record ControlCertificateView(Guid CertificateId, string Number, Guid ControlId, string Country, DateTimeOffset VerifiedAt, string VerifiedBy, VerificationResult Result);
+
+/// <summary>The Origin module's events, published through the outbox to the importing and issuing countries and the exporter.</summary>
+public static class OriginEvents
+{
+    public const string CertificateIssued = "certificate.issued";
+    public const string CertificateStatusChanged = "certificate.status-changed";
+}
+
+/// <summary>A certificate was issued; the importing administration can verify the token before the goods arrive.</summary>
+public sealed record CertificateIssuedEvent(Guid CertificateId, string Number, string IssuingCountry, string ImportingCountry, Guid? ConsignmentId, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, string Token);
+
+/// <summary>A certificate was revoked, suspended, or its suspension lifted (the reason stays with the issuer).</summary>
+public sealed record CertificateStatusChangedEvent(Guid CertificateId, string Number, string Status, DateTimeOffset ChangedAt);

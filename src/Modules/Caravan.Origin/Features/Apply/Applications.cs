@@ -7,6 +7,7 @@ using Caravan.Origin.Features.Trust;
 using Caravan.Origin.Localization;
 using Caravan.Platform.Audit;
 using Caravan.Platform.Http;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,7 @@ internal sealed class Applications(
     IConsignmentDirectory consignments,
     Issuance issuance,
     IAuditLog audit,
+    IOutbox outbox,
     TimeProvider clock,
     TrustSnapshotCache cache)
 {
@@ -224,6 +226,16 @@ internal sealed class Applications(
         if (certificate is not null)
         {
             await audit.AppendAsync(caller.Did("origin.certificate.issued", "certificate", certificate.Id.ToString(), new { certificate.Number, certificate.Kid, certificate.ValidUntil, certificate.StatusIndex }), db, ct);
+            var issuingCountry = await db.Issuers.Where(i => i.Id == certificate.IssuerId).Select(i => i.Country).SingleAsync(ct);
+            await outbox.EnqueueAsync(
+                new OutboxMessage(
+                    OriginEvents.CertificateIssued,
+                    certificate.Id.ToString(),
+                    new CertificateIssuedEvent(certificate.Id, certificate.Number, issuingCountry, certificate.ImportingCountry, certificate.ConsignmentId, certificate.ValidFrom, certificate.ValidUntil, certificate.Token),
+                    [.. new[] { certificate.ImportingCountry, issuingCountry }.Distinct()],
+                    certificate.ExporterOrganisation),
+                db,
+                ct);
         }
 
         await transaction.CommitAsync(ct);

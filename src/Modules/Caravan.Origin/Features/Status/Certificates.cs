@@ -7,6 +7,7 @@ using Caravan.Origin.Localization;
 using Caravan.Origin.Signing;
 using Caravan.Platform.Audit;
 using Caravan.Platform.Http;
+using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ namespace Caravan.Origin.Features.Status;
 /// revocation (final) and suspension (lifted by setting it active again). A change flips the certificate's bit in
 /// the issuer's status list and re-signs the list in the same transaction, so the published list is never behind.
 /// </summary>
-internal sealed class Certificates(OriginDbContext db, KeyVault vault, IAuditLog audit, TimeProvider clock, OriginOptions options, TrustSnapshotCache cache)
+internal sealed class Certificates(OriginDbContext db, KeyVault vault, IAuditLog audit, IOutbox outbox, TimeProvider clock, OriginOptions options, TrustSnapshotCache cache)
 {
     public IQueryable<Certificate> Visible(Caller caller)
     {
@@ -146,6 +147,15 @@ internal sealed class Certificates(OriginDbContext db, KeyVault vault, IAuditLog
             }
 
             await audit.AppendAsync(caller.Did("origin.certificate.status-changed", "certificate", id.ToString(), new { before, after = certificate.Status, reason, purpose, certificate.StatusIndex }), db, ct);
+            await outbox.EnqueueAsync(
+                new OutboxMessage(
+                    OriginEvents.CertificateStatusChanged,
+                    id.ToString(),
+                    new CertificateStatusChangedEvent(id, certificate.Number, certificate.Status, now),
+                    [.. new[] { certificate.ImportingCountry, issuer.Country }.Distinct()],
+                    certificate.ExporterOrganisation),
+                db,
+                ct);
             await transaction.CommitAsync(ct);
             cache.Invalidate();
             return TypedResults.Ok(View(certificate, issuer));
