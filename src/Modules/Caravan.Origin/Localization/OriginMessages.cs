@@ -23,7 +23,7 @@ internal static class OriginMessages
     // Verification: issuer.
     public static readonly MessageTemplate IssuerPassed = Catalog.Declare("verify.issuer.passed", "Issued by {0} ({1}), on the trust list for {1}; the key was valid when it signed.");
     public static readonly MessageTemplate IssuerUnknown = Catalog.Declare("verify.issuer.unknown", "The issuer {0} is not on the platform's trust list of issuing bodies.");
-    public static readonly MessageTemplate IssuerNotTrusted = Catalog.Declare("verify.issuer.not-trusted", "{0} is not trusted to issue certificates of origin at the time of issue ({1}).");
+    public static readonly MessageTemplate IssuerNotTrusted = Catalog.Declare("verify.issuer.not-trusted", "{0} is not on the platform's trust list of issuing bodies, so its certificates (this one issued {1}) are not trusted.");
     public static readonly MessageTemplate IssuerKeyMismatch = Catalog.Declare("verify.issuer.key-mismatch", "The key that signed it ({0}) belongs to another issuer than the one named in the certificate.");
     public static readonly MessageTemplate IssuerCountry = Catalog.Declare("verify.issuer.country", "{0} issues certificates for goods originating in {1}; this one certifies goods of {2}.");
     public static readonly MessageTemplate IssuerKeyNotActive = Catalog.Declare("verify.issuer.key-not-active", "It claims to be signed at {0}, before the key {1} was created ({2}).");
@@ -48,9 +48,8 @@ internal static class OriginMessages
     public static readonly MessageTemplate IssuingBodyUnknown = Catalog.Declare("application.issuing-body", "is not an issuing body registered on the platform.");
     public static readonly MessageTemplate IssuingBodyCountry = Catalog.Declare("application.issuing-body-country", "{0} issues certificates for exports from {1}; the exporter is in {2}.");
     public static readonly MessageTemplate ConsignmentUnknown = Catalog.Declare("application.consignment", "is not a consignment your organisation lodged.");
-    public static readonly MessageTemplate Country = Catalog.Declare("field.country", "'{0}' is not an ISO 3166 country code.");
     public static readonly MessageTemplate Items = Catalog.Declare("application.items", "lists 1 to {0} goods items.");
-    public static readonly MessageTemplate HsCode = Catalog.Declare("item.hs-code", "'{0}' is not a heading or subheading of HS 2022 (6 digits).");
+    public static readonly MessageTemplate HsCode = Catalog.Declare("item.hs-code", "'{0}' is not a subheading of HS 2022 (6 digits).");
     public static readonly MessageTemplate Positive = Catalog.Declare("field.positive", "must be greater than zero.");
     public static readonly MessageTemplate Criterion = Catalog.Declare("item.criterion", "'{0}' is not an origin criterion; use one of {1}.");
     public static readonly MessageTemplate ConsignmentItem = Catalog.Declare("item.consignment-item", "the consignment has no goods item {0}; it has {1}.");
@@ -60,9 +59,8 @@ internal static class OriginMessages
     public static readonly MessageTemplate Decision = Catalog.Declare("review.decision", "'{0}' is not a review decision; use approve, reject or request-corrections.");
     public static readonly MessageTemplate ReasonRequired = Catalog.Declare("review.reason", "a reason is required to reject or to ask for corrections; the exporter reads it.");
     public static readonly MessageTemplate ValidUntil = Catalog.Declare("review.valid-until", "must lie after the issue and at most {0} days after it.");
-    public static readonly MessageTemplate ApplicationState = Catalog.Declare("application.state", "The application is {0}; it can be {1} only while it is {2}.");
+    public static readonly MessageTemplate ApplicationState = Catalog.Declare("application.state", "The application is {0}; this step is possible only while it is {1}.");
     public static readonly MessageTemplate ApplicationNotFound = Catalog.Declare("application.not-found", "There is no application {0} you can see.");
-    public static readonly MessageTemplate ApplicationVersion = Catalog.Declare("application.version", "The application changed meanwhile (version {0} now, {1} was read); read it again.");
 
     // Certificates and their status.
     public static readonly MessageTemplate CertificateNotFound = Catalog.Declare("certificate.not-found", "There is no certificate {0} you can see.");

@@ -111,7 +111,7 @@ internal sealed class Applications(
 
         if (application.State != ApplicationStates.CorrectionsRequested)
         {
-            return StateConflict(application.State, "resubmitted", ApplicationStates.CorrectionsRequested);
+            return StateConflict(application.State, ApplicationStates.CorrectionsRequested);
         }
 
         var (issuer, consignment, errors) = await CheckAsync(request with { IssuingBody = application.IssuerId }, caller, ct);
@@ -183,7 +183,7 @@ internal sealed class Applications(
 
         if (application.State != ApplicationStates.Submitted)
         {
-            return StateConflict(application.State, request.Decision == "approve" ? "approved" : request.Decision == "reject" ? "rejected" : "returned for corrections", ApplicationStates.Submitted);
+            return StateConflict(application.State, ApplicationStates.Submitted);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -301,8 +301,8 @@ internal sealed class Applications(
         Reason = reason,
     };
 
-    private static ProblemHttpResult StateConflict(string state, string action, string required) =>
-        TypedResults.Problem(detail: OriginMessages.ApplicationState.With(state, action, required).ToString(), statusCode: 409, title: "Not in that state.", type: "https://caravan.example/problems/application-state");
+    private static ProblemHttpResult StateConflict(string state, string required) =>
+        TypedResults.Problem(detail: OriginMessages.ApplicationState.With(state, required).ToString(), statusCode: 409, title: "Not in that state.", type: "https://caravan.example/problems/application-state");
 
     private async Task<Dictionary<Guid, string>> IssuerNamesAsync(CancellationToken ct) =>
         await db.Issuers.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, ct);
