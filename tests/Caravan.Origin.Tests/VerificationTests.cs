@@ -207,6 +207,7 @@ public sealed class VerificationTests
 
         Assert.DoesNotContain(Convert.ToBase64String(opened)[..40], key.ProtectedPrivateKey, StringComparison.Ordinal);
         var stranger = new KeyVault(new EphemeralDataProtectionProvider());
-        Assert.ThrowsAny<CryptographicException>(() => stranger.Signer(key));
+        var refused = Assert.Throws<KeyUnavailableException>(() => stranger.Signer(key));
+        Assert.Equal(key.Kid, refused.Kid);
     }
 }

@@ -45,7 +45,7 @@ internal static class OriginApi
             .RequirePermission(OriginPermissions.Apply).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         api.MapPost("/origin/applications/{id:guid}/review", (Guid id, ReviewRequest request, Caller caller, Applications service, CancellationToken ct) => service.ReviewAsync(id, request, caller, ct))
             .WithTags(Tag).WithName("ReviewCertificateApplication").WithSummary("Approve (issues the certificate), reject, or ask for corrections, with a reason.")
-            .RequirePermission(OriginPermissions.Issue).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequirePermission(OriginPermissions.Issue).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
 
         // Certificates.
         api.MapGet("/certificates", async (string? status, Caller caller, Certificates service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(caller, status, ct)))
@@ -60,7 +60,7 @@ internal static class OriginApi
             .Produces(200, contentType: "application/pdf").RequireAuthorization().ProducesProblem(401).ProducesProblem(404);
         api.MapPost("/certificates/{id:guid}/status", (Guid id, StatusChangeRequest request, Caller caller, Certificates service, CancellationToken ct) => service.ChangeStatusAsync(id, request, caller, ct))
             .WithTags(Tag).WithName("ChangeCertificateStatus").WithSummary("Revoke (final), suspend, or lift a suspension, with a reason; published in the status lists at once.")
-            .RequirePermission(OriginPermissions.Issue).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequirePermission(OriginPermissions.Issue).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
         api.MapPost("/certificates/verify", Verify)
             .WithTags(Tag).WithName("VerifyCertificate").WithSummary("Verify a certificate token: integrity, issuer, status and validity answered separately, and overall. Public.")
             .Accepts<VerificationRequest>("application/json", CertificateCredential.MediaType, "text/plain")

@@ -82,5 +82,6 @@ internal static class OriginMessages
     public static readonly MessageTemplate KeyRevocationFrom = Catalog.Declare("key.revocation-from", "the moment from which signatures are invalid is required; it may lie in the past, not in the future.");
     public static readonly MessageTemplate Trusted = Catalog.Declare("issuer.trusted", "true puts the issuing body on the trust list, false takes it off from now.");
     public static readonly MessageTemplate OutOfScope = Catalog.Declare("scope.issuer", "Your grants do not reach the issuing body {0}.");
+    public static readonly MessageTemplate KeyUnavailable = Catalog.Declare("issuer.key-unavailable", "The signing key {0} cannot be opened on this server (its key ring is missing); nothing was signed or changed. An administrator restores the key ring or rotates the key.");
     public static readonly MessageTemplate NoActiveKey = Catalog.Declare("issuer.no-key", "{0} has no active signing key; rotate its keys to make one.");
 }

@@ -34,10 +34,22 @@ internal sealed class KeyVault(IDataProtectionProvider protection)
     }
 
     /// <summary>The private key, opened once per process.</summary>
+    /// <exception cref="KeyUnavailableException">The key ring that encrypted it is not on this server.</exception>
     public ECDsa Signer(SigningKey key) => _private.GetOrAdd(key.Kid, _ =>
     {
+        byte[] pkcs8;
+        try
+        {
+            pkcs8 = _protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey));
+        }
+        catch (CryptographicException e)
+        {
+            throw new KeyUnavailableException(key.Kid, e);
+        }
+
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(_protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey)), out int _);
+        ecdsa.ImportPkcs8PrivateKey(pkcs8, out int _);
+        CryptographicOperations.ZeroMemory(pkcs8);
         return ecdsa;
     });
 
@@ -47,4 +59,14 @@ internal sealed class KeyVault(IDataProtectionProvider protection)
         Curve = ECCurve.NamedCurves.nistP256,
         Q = new ECPoint { X = Base64Url.DecodeFromChars(x), Y = Base64Url.DecodeFromChars(y) },
     }));
+}
+
+/// <summary>
+/// A signing key whose private half this server cannot decrypt: the data-protection key ring it was encrypted with
+/// is missing (a new server without the shared key directory). Restore the key ring, or rotate the issuer's key.
+/// </summary>
+internal sealed class KeyUnavailableException(string kid, Exception inner)
+    : Exception($"The private key {kid} cannot be opened on this server: its data-protection key ring is missing.", inner)
+{
+    public string Kid { get; } = kid;
 }

@@ -5,6 +5,7 @@ using Caravan.Origin.Domain;
 using Caravan.Origin.Features.Issue;
 using Caravan.Origin.Features.Trust;
 using Caravan.Origin.Localization;
+using Caravan.Origin.Signing;
 using Caravan.Platform.Audit;
 using Caravan.Platform.Http;
 using Caravan.Platform.Messaging;
@@ -198,7 +199,15 @@ internal sealed class Applications(
                     return TypedResults.Problem(detail: OriginMessages.NoActiveKey.With(issuer.Name).ToString(), statusCode: 409, title: "No signing key.", type: "https://caravan.example/problems/no-signing-key");
                 }
 
-                certificate = issuance.Issue(application, issuer, key, now, validUntil);
+                try
+                {
+                    certificate = issuance.Issue(application, issuer, key, now, validUntil);
+                }
+                catch (KeyUnavailableException e)
+                {
+                    return KeyUnavailable(e);
+                }
+
                 application.State = ApplicationStates.Issued;
                 application.CertificateId = certificate.Id;
                 break;
@@ -290,6 +299,9 @@ internal sealed class Applications(
         Importer = r.Importer! with { Country = r.Importer.Country?.Trim().ToUpperInvariant() },
         Items = r.Items!.Select(i => i with { HsCode = Reference.Contracts.ReferenceCodes.ParseHsCode(i.HsCode).Value, CountryOfOrigin = i.CountryOfOrigin?.Trim().ToUpperInvariant(), Currency = i.Currency?.Trim().ToUpperInvariant() }).ToList(),
     };
+
+    internal static ProblemHttpResult KeyUnavailable(KeyUnavailableException e) =>
+        TypedResults.Problem(detail: OriginMessages.KeyUnavailable.With(e.Kid).ToString(), statusCode: 503, title: "Signing key unavailable.", type: "https://caravan.example/problems/signing-key-unavailable");
 
     private static ApplicationStep Step(Guid application, DateTimeOffset at, Caller caller, string action, string? reason) => new()
     {

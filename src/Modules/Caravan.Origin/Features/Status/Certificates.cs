@@ -129,7 +129,15 @@ internal sealed class Certificates(OriginDbContext db, KeyVault vault, IAuditLog
             list.Bits = bits;
             list.Revision++;
             list.UpdatedAt = now;
-            list.Token = CompactJws.Sign(vault.Signer(key), key.Kid, CertificateCredential.JoseType, CertificateCredential.StatusListCredential(issuer, purpose, bits, now, options));
+            try
+            {
+                list.Token = CompactJws.Sign(vault.Signer(key), key.Kid, CertificateCredential.JoseType, CertificateCredential.StatusListCredential(issuer, purpose, bits, now, options));
+            }
+            catch (KeyUnavailableException e)
+            {
+                return Apply.Applications.KeyUnavailable(e);
+            }
+
             certificate.Status = request.Status!;
             certificate.StatusReason = reason;
             certificate.StatusSince = now;
