@@ -5,6 +5,7 @@ using Caravan.Platform.Audit;
 using Caravan.Platform.Messaging;
 using Caravan.Platform.Persistence;
 using Caravan.Access;
+using Caravan.Origin;
 using Caravan.Reference;
 using Caravan.Risk;
 using Caravan.Trade;
@@ -68,6 +69,7 @@ public static class CaravanCli
             services.AddReferenceModule(configuration);
             services.AddTradeModule();
             services.AddRiskModule();
+            services.AddOriginModule();
             // Not ValidateOnBuild: the modules also register their web-only services (sign-in, cookies), which a CLI never resolves.
             return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         }

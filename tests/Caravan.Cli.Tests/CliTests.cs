@@ -34,6 +34,12 @@ public abstract class CliTests(DatabaseProvider provider)
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("applied", first.Output, StringComparison.Ordinal);
         Assert.Contains("InitialReferenceData", first.Output, StringComparison.Ordinal);
+        // Every module's database, as the web host has them: a production PostgreSQL is migrated only by this command.
+        foreach (var module in new[] { "Audit", "Messaging", "Access", "Reference", "Trade", "Risk", "Origin" })
+        {
+            Assert.Matches($"{module}DbContext: applied", first.Output);
+        }
+
         Assert.Contains("up to date", second.Output, StringComparison.Ordinal);
         Assert.Equal(0, status.ExitCode);
     }
