@@ -8,6 +8,7 @@ using Caravan.Access;
 using Caravan.Origin;
 using Caravan.Reference;
 using Caravan.Risk;
+using Caravan.Tariff;
 using Caravan.Trade;
 using Caravan.Reference.Features.ImportReferenceData;
 using Microsoft.Extensions.Configuration;
@@ -70,6 +71,7 @@ public static class CaravanCli
             services.AddTradeModule();
             services.AddRiskModule();
             services.AddOriginModule();
+            services.AddTariffModule();
             // Not ValidateOnBuild: the modules also register their web-only services (sign-in, cookies), which a CLI never resolves.
             return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         }
@@ -135,6 +137,7 @@ public static class CaravanCli
         root.Subcommands.Add(AuditCommand.Create(Services, output, error));
         root.Subcommands.Add(OrganisationsCommand.Create(Services, output, error));
         root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
+        root.Subcommands.Add(TariffsCommand.Create(Services, output, error));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(Services, output, error));
         root.Subcommands.Add(Conformance.ConformanceCommand.Create(output, error));
 

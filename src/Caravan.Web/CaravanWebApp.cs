@@ -5,6 +5,7 @@ using Caravan.Origin;
 using Caravan.Platform.Messaging;
 using Caravan.Reference;
 using Caravan.Risk;
+using Caravan.Tariff;
 using Caravan.Trade;
 using Caravan.Web.Infrastructure;
 
@@ -50,6 +51,7 @@ public static class CaravanWebApp
             .AddTradeModule()
             .AddRiskModule()
             .AddOriginModule()
+            .AddTariffModule()
             .AddCaravanLiveTraffic(builder.Configuration);
         return builder;
     }
@@ -66,6 +68,7 @@ public static class CaravanWebApp
             .MapTradeApi()
             .MapRiskApi()
             .MapOriginApi()
+            .MapTariffApi()
             .MapCaravanMessagingApi();
         app.MapAccessEndpoints();
         app.MapOriginEndpoints();
