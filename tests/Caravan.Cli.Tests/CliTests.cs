@@ -35,7 +35,7 @@ public abstract class CliTests(DatabaseProvider provider)
         Assert.Contains("applied", first.Output, StringComparison.Ordinal);
         Assert.Contains("InitialReferenceData", first.Output, StringComparison.Ordinal);
         // Every module's database, as the web host has them: a production PostgreSQL is migrated only by this command.
-        foreach (var module in new[] { "Audit", "Messaging", "Access", "Reference", "Trade", "Risk", "Origin" })
+        foreach (var module in new[] { "Audit", "Messaging", "Access", "Reference", "Trade", "Risk", "Origin", "Tariff" })
         {
             Assert.Matches($"{module}DbContext: applied", first.Output);
         }

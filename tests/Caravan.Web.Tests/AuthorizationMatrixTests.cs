@@ -154,6 +154,12 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("attach-certificate", HttpMethod.Post, "/api/v1/consignments/{id:guid}/certificates", "/api/v1/consignments/{cn-kz-uz}/certificates"),
         ("verify-control-certificates", HttpMethod.Post, "/api/v1/controls/{id:guid}/certificate-verifications", "/api/v1/controls/{kz-control}/certificate-verifications"),
         ("control-certificate-verifications", HttpMethod.Get, "/api/v1/controls/{id:guid}/certificate-verifications", "/api/v1/controls/{kz-control}/certificate-verifications"),
+        // The trade information portal: public reading and calculation; imports by administrators (an empty file: 400).
+        ("tariff-code", HttpMethod.Get, "/api/v1/tariff/{code}", "/api/v1/tariff/5205"),
+        ("tariff-requirements", HttpMethod.Get, "/api/v1/tariff/requirements", "/api/v1/tariff/requirements?country=UZ&hsCode=520512"),
+        ("exchange-rates", HttpMethod.Get, "/api/v1/tariff/exchange-rates", "/api/v1/tariff/exchange-rates"),
+        ("tariff-calculation", HttpMethod.Post, "/api/v1/tariff/calculations", "/api/v1/tariff/calculations"),
+        ("tariff-import", HttpMethod.Post, "/api/v1/tariff/imports", "/api/v1/tariff/imports?file=empty.csv"),
     ];
 
     private static readonly string[] OriginReads = ["applications", "certificates"];
@@ -172,7 +178,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] RiskMissing = ["risk-profile", "publish-profile", "operator-status", "end-arrangement"];
 
-    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list", "trust-list", "status-list"];
+    private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list", "trust-list", "status-list", "tariff-code", "tariff-requirements", "exchange-rates"];
 
     /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
     public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];
@@ -181,7 +187,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     public static HttpStatusCode ExpectedForClient(string request, string client) => request switch
     {
         _ when Public.Contains(request) => HttpStatusCode.OK,
-        "verify" => HttpStatusCode.BadRequest,
+        "verify" or "tariff-calculation" => HttpStatusCode.BadRequest,
+        "tariff-import" => HttpStatusCode.Forbidden,
         _ when OriginReads.Contains(request) => HttpStatusCode.OK,
         _ when OriginMissing.Contains(request) => HttpStatusCode.NotFound,
         "apply" or "attach-certificate" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
@@ -222,7 +229,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             return HttpStatusCode.OK;
         }
 
-        if (request == "verify")
+        if (request is "verify" or "tariff-calculation")
         {
             return HttpStatusCode.BadRequest;
         }
@@ -270,6 +277,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             // Any signed-in person lists the applications and certificates of their scope (often none).
             _ when OriginReads.Contains(request) => HttpStatusCode.OK,
             _ when OriginMissing.Contains(request) => HttpStatusCode.NotFound,
+            "tariff-import" => caller == DemoPerson.Administrator ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             "apply" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             "resubmit" => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             "review" => caller == DemoPerson.IssuerKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
@@ -334,6 +342,14 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             message.Content = JsonContent.Create(new { decision = "release" });
         }
         else if (RiskWrites.Contains(request) || request is "register-webhook" or "apply" or "resubmit" or "review" or "certificate-status" or "verify" or "attach-certificate" || OriginAdministration.Contains(request))
+        {
+            message.Content = JsonContent.Create(new { });
+        }
+        else if (request == "tariff-import")
+        {
+            message.Content = new StringContent(string.Empty, System.Text.Encoding.UTF8, "text/csv");
+        }
+        else if (request == "tariff-calculation")
         {
             message.Content = JsonContent.Create(new { });
         }

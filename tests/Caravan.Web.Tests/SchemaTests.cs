@@ -17,8 +17,8 @@ public abstract class SchemaTests(CaravanWebFactory factory)
 
         var contexts = databases.Resolve(scope.ServiceProvider).ToList();
 
-        // Audit and messaging (platform), Access, Reference, Trade, Risk and Origin.
-        Assert.Equal(["AccessDbContext", "AuditDbContext", "MessagingDbContext", "OriginDbContext", "ReferenceDbContext", "RiskDbContext", "TradeDbContext"], contexts.Select(c => c.GetType().BaseType!.Name == "DbContext" ? c.GetType().Name : c.GetType().BaseType!.Name).Order(StringComparer.Ordinal));
+        // Audit and messaging (platform), Access, Reference, Trade, Risk, Origin and Tariff.
+        Assert.Equal(["AccessDbContext", "AuditDbContext", "MessagingDbContext", "OriginDbContext", "ReferenceDbContext", "RiskDbContext", "TariffDbContext", "TradeDbContext"], contexts.Select(c => c.GetType().BaseType!.Name == "DbContext" ? c.GetType().Name : c.GetType().BaseType!.Name).Order(StringComparer.Ordinal));
         Assert.All(contexts, c => Assert.False(c.Database.HasPendingModelChanges(), $"{c.GetType().Name} has model changes without a migration: run `dotnet ef migrations add` for both providers."));
     }
 }
