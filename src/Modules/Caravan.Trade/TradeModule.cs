@@ -31,6 +31,7 @@ public static class TradeModule
         services.AddScoped<ChannelAssignment>();
         services.AddScoped<ConsignmentQueries>();
         services.AddScoped<IConsignmentDirectory, ConsignmentDirectory>();
+        services.AddScoped<DocumentRequirements>();
         services.AddScoped<CustomsWork>();
         services.AddScoped<BorderEventRecorder>();
         services.AddScoped<ConsignmentAmendment>();

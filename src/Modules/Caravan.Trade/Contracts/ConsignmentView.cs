@@ -3,6 +3,7 @@ namespace Caravan.Trade.Contracts;
 /// <summary>A lodged consignment as its trader and the administrations on its route see it.</summary>
 /// <param name="Status">Derived from its controls and events: lodged, in-transit, held, refused, released or arrived.</param>
 /// <param name="HeldAt">Where it is held (a crossing, or the country of an inland control), when it is.</param>
+/// <param name="MissingDocuments">Documents required on the route that are not attached (when lodging and reading one consignment; null in lists).</param>
 public sealed record ConsignmentView(
     Guid Id,
     string Reference,
@@ -13,7 +14,18 @@ public sealed record ConsignmentView(
     string CountryOfDispatch,
     string CountryOfDestination,
     IReadOnlyList<CustomsControlView> Controls,
-    ConsignmentDeclaration Declaration);
+    ConsignmentDeclaration Declaration,
+    IReadOnlyList<MissingDocument>? MissingDocuments = null);
+
+/// <summary>
+/// A document an administration on the route requires for goods of the consignment (by HS code, for its role:
+/// export, transit or import) that the declaration does not attach. A warning: the lodging is accepted, but the
+/// control may stop there. Given when lodging and when one consignment is read.
+/// </summary>
+/// <param name="Kind">The document type to attach (documents[].type): phytosanitary-certificate, veterinary-certificate, licence, conformity-certificate, certificate-of-origin.</param>
+/// <param name="Items">The goods items (from 0) it concerns.</param>
+/// <param name="Illustrative">From the illustrative sample requirements, not legal data.</param>
+public sealed record MissingDocument(string Country, string Direction, string Kind, string Title, string LegalSource, IReadOnlyList<int> Items, bool Illustrative);
 
 /// <param name="Role">export, transit or import.</param>
 /// <param name="State">pre-arrival, under-assessment, documents-requested, inspection, released, refused or cancelled.</param>

@@ -47,6 +47,7 @@ internal static class ConsignmentsApi
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         Caller caller,
         ConsignmentLodging lodging,
+        DocumentRequirements requirements,
         HttpResponse response,
         CancellationToken ct)
     {
@@ -63,7 +64,7 @@ internal static class ConsignmentsApi
 
         return result.Outcome switch
         {
-            LodgeOutcome.Lodged or LodgeOutcome.Replayed => TypedResults.Created($"/api/v1/consignments/{result.Consignment!.Id}", result.Consignment),
+            LodgeOutcome.Lodged or LodgeOutcome.Replayed => TypedResults.Created($"/api/v1/consignments/{result.Consignment!.Id}", await requirements.WithMissingAsync(result.Consignment, ct)),
             LodgeOutcome.Invalid => Problems.Invalid(result.Errors!),
             LodgeOutcome.KeyReused => TypedResults.Problem(
                 detail: "This Idempotency-Key was used for a different declaration. Use a new key for a new consignment.",
@@ -75,7 +76,7 @@ internal static class ConsignmentsApi
     }
 
     private static async Task<Results<Ok<ConsignmentView>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, Caller caller, ConsignmentQueries queries, HttpResponse response, CancellationToken ct)
+        string id, Caller caller, ConsignmentQueries queries, DocumentRequirements requirements, HttpResponse response, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -91,7 +92,7 @@ internal static class ConsignmentsApi
 
         return visibility switch
         {
-            Visibility.Found => TypedResults.Ok(consignment!),
+            Visibility.Found => TypedResults.Ok(await requirements.WithMissingAsync(consignment!, ct)),
             Visibility.OutOfScope => Problems.Forbidden("This consignment neither belongs to your organisation nor passes through your country."),
             _ => Problems.NotFound($"There is no consignment {guid}."),
         };
