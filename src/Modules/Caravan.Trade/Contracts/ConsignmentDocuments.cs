@@ -16,6 +16,9 @@ public interface IConsignmentDirectory
 
     /// <summary>Whether the caller is (acting for) the trader that lodged it.</summary>
     Task<bool> LodgedByAsync(Caller caller, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest consignments the caller's organisation lodged and has not withdrawn, newest first (to pick one from).</summary>
+    Task<IReadOnlyList<ConsignmentView>> ListLodgedAsync(Caller caller, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

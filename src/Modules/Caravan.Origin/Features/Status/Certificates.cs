@@ -56,6 +56,10 @@ internal sealed class Certificates(OriginDbContext db, KeyVault vault, IAuditLog
         return (row, View(row, issuer));
     }
 
+    /// <summary>Only the token of a certificate, by id and without the caller's scope: what its QR code's public page verifies.</summary>
+    public async Task<string?> TokenAsync(Guid id, CancellationToken ct) =>
+        await db.Certificates.AsNoTracking().Where(c => c.Id == id).Select(c => c.Token).SingleOrDefaultAsync(ct);
+
     public CertificateView View(Certificate c, IssuingBody issuer) => new(
         c.Id, c.Number, c.ApplicationId, c.IssuerId, issuer.Name, issuer.Country, c.ExporterOrganisation, c.ImportingCountry, c.ConsignmentId, c.Kid,
         c.IssuedAt, c.ValidFrom, c.ValidUntil, c.Status, c.StatusReason, c.StatusSince, options.VerificationUrl(c.Id));

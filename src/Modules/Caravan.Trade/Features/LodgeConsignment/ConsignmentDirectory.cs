@@ -27,4 +27,20 @@ internal sealed class ConsignmentDirectory(ConsignmentQueries queries, TradeDbCo
         var organisation = await db.Consignments.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.LodgedByOrganisation).SingleOrDefaultAsync(cancellationToken);
         return organisation is { } o && ConsignmentQueries.LodgedBy(caller, o);
     }
+
+    public async Task<IReadOnlyList<ConsignmentView>> ListLodgedAsync(Caller caller, int limit, CancellationToken cancellationToken = default)
+    {
+        var organisations = caller.OrganisationsFor(TradePermissions.Lodge);
+        if (organisations.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Consignments.AsNoTracking()
+            .Where(c => organisations.Contains(c.LodgedByOrganisation) && c.Status != "cancelled")
+            .OrderByDescending(c => c.LodgedAt).ThenBy(c => c.Id).Take(limit)
+            .Include(c => c.Controls).Include(c => c.Events).AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Select(ConsignmentQueries.ToView).ToList();
+    }
 }

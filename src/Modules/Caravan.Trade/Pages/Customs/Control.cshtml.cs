@@ -27,6 +27,7 @@ internal sealed class ControlModel(
     ConsignmentQueries queries,
     ICountryDirectory countries,
     IBorderCrossingDirectory crossings,
+    IEnumerable<IControlDocumentChecks> documentChecks,
     IStringLocalizer<TradeStrings> t,
     Caller caller) : PageModel
 {
@@ -45,6 +46,12 @@ internal sealed class ControlModel(
 
     /// <summary>Why the control has its channel: the risk engine's assessments, newest first (one more per amendment).</summary>
     public IReadOnlyList<ControlAssessmentView> Assessments { get; private set; } = [];
+
+    /// <summary>
+    /// The documents attached to the consignment (certificates of origin …), verified by the modules that know them
+    /// as the page opens, and recorded there; empty when none is attached.
+    /// </summary>
+    public IReadOnlyList<DocumentCheck> Documents { get; private set; } = [];
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
@@ -123,6 +130,14 @@ internal sealed class ControlModel(
             .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.DeclarationVersion)
             .Select(a => new ControlAssessmentView(a.AssessedAt, a.DeclarationVersion, JsonSerializer.Deserialize<RiskAssessment>(a.Explanation, JsonSerializerOptions.Web)!))
             .ToList();
+        var context = new ControlContext(consignment.Id, id, Control.Country, Control.Role);
+        var documents = new List<DocumentCheck>();
+        foreach (var checks in documentChecks)
+        {
+            documents.AddRange(await checks.CheckAsync(context, caller, ct));
+        }
+
+        Documents = documents;
         Decisions = (await db.Decisions.AsNoTracking().Where(d => d.ControlId == id).ToListAsync(ct))
             .OrderBy(d => d.DecidedAt)
             .Select(d => new PastDecision(d.DecidedAt, d.Decision, d.FromState, d.ToState, d.ReasonCode, d.Note))
