@@ -289,7 +289,7 @@ public sealed partial class CertificateJourneyTests(BrowserFixture fixture) : IC
             await Expect(visitor.GetByTestId("verdict")).ToHaveAttributeAsync("data-verdict", "invalid");
             await Expect(visitor.Locator("[data-check=issuer]")).ToHaveAttributeAsync("data-outcome", "failed");
             await Expect(visitor.Locator("[data-check=integrity]")).ToHaveAttributeAsync("data-outcome", "passed");
-            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("is not trusted to issue certificates of origin");
+            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("is not on the platform's trust list of issuing bodies");
             await ShotAsync(visitor, "15-verified-invalid");
             await officer.ReloadAsync();
             await Expect(document).ToHaveAttributeAsync("data-verdict", "invalid");

@@ -27,6 +27,7 @@ public static class TariffModule
         services.AddScoped<TariffQueries>();
         services.AddScoped<IRequirementsDirectory>(sp => sp.GetRequiredService<TariffQueries>());
         services.AddScoped<DutyCalculator>();
+        services.AddScoped<Pages.TariffDisplay>();
         services.AddSingleton<IStartupTask, TariffDemoSeed>();
         return services;
     }
