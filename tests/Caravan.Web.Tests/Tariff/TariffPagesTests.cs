@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Caravan.Testing;
 
 namespace Caravan.Web.Tests.Tariff;
@@ -62,6 +63,20 @@ public sealed class TariffPagesTests(SqliteDemoWebFactory factory) : IClassFixtu
         Assert.Contains("data-testid=\"calculator-errors\"", html, StringComparison.Ordinal);
         Assert.Contains("'abc' is not a number.", html, StringComparison.Ordinal);
         Assert.Contains("value=\"abc\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_consignment_page_tells_the_trader_which_required_document_is_missing()
+    {
+        factory.SkipUnlessAvailable();
+        var trader = await factory.ClientAsync(DemoPerson.TraderKz);
+        using var lodged = await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(), Ct);
+        var id = (await lodged.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetString();
+
+        var html = WebUtility.HtmlDecode(await trader.GetStringAsync(new Uri($"/consignments/{id}", UriKind.Relative), Ct));
+
+        Assert.Contains("data-testid=\"missing-documents\"", html, StringComparison.Ordinal);
+        Assert.Contains("Uzbekistan (import) requires a Certificate of origin (document type certificate-of-origin)", html, StringComparison.Ordinal);
     }
 
     [Fact]

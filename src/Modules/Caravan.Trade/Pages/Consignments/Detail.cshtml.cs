@@ -28,6 +28,7 @@ internal sealed class DetailModel(
     BorderEventRecorder events,
     ConsignmentAmendment amendments,
     ConsignmentCancellation cancellation,
+    DocumentRequirements requirements,
     TradeDbContext db,
     IOrganisationDirectory organisations,
     ICountryDirectory countries,
@@ -102,7 +103,7 @@ internal sealed class DetailModel(
             case Features.LodgeConsignment.Visibility.OutOfScope: return Forbid();
         }
 
-        Consignment = consignment!;
+        Consignment = await requirements.WithMissingAsync(consignment!, ct);
         await Display.LoadAsync(ct);
         Timeline = await events.TimelineAsync(id, ct);
         var organisation = await db.Consignments.AsNoTracking().Where(c => c.Id == id).Select(c => c.LodgedByOrganisation).SingleAsync(ct);
