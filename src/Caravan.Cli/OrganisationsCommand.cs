@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Claims;
 using Caravan.Access.Contracts;
 using Caravan.Platform.Persistence;
 using Caravan.Platform.Security;
@@ -11,13 +10,8 @@ namespace Caravan.Cli;
 public static class OrganisationsCommand
 {
     /// <summary>The operator at the console acts platform-wide, as an administrator; the audit log names them "caravan-cli".</summary>
-    internal static Caller Operator(IServiceProvider services)
-    {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "caravan-cli"), new Claim(Grant.ClaimType, new Grant(Roles.Administrator, Scope.Platform).ToString())],
-            authenticationType: "console");
-        return new Caller(new ClaimsPrincipal(identity), services.GetRequiredService<RolePermissionMap>());
-    }
+    internal static Caller Operator(IServiceProvider services) =>
+        Caller.Platform("caravan-cli", "console", services.GetRequiredService<RolePermissionMap>());
 
     public static Command Create(Func<ParseResult, IServiceProvider> services, TextWriter output, TextWriter error)
     {

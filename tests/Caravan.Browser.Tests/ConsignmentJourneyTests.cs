@@ -11,21 +11,7 @@ namespace Caravan.Browser.Tests;
 /// </summary>
 public sealed class ConsignmentJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, DemoPerson person)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(DemoPerson.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        if (person.AuthenticatorKey is { } key)
-        {
-            await Expect(page).ToHaveURLAsync(new Regex("/account/second-factor"));
-            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
-        }
-
-        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, DemoPerson person) => BrowserSignIn.SignInAsync(page, person);
 
     private static ILocator Group(IPage page, string name) => page.GetByRole(AriaRole.Group, new() { Name = name, Exact = true });
 

@@ -58,17 +58,7 @@ public sealed partial class RiskAnalystJourneyTests(BrowserFixture fixture) : IC
         }
     }
 
-    private static async Task SignInAsync(IPage page, DemoPerson person)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(DemoPerson.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/account/second-factor"));
-        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(person.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, DemoPerson person) => BrowserSignIn.SignInAsync(page, person);
 
     [Fact]
     public async Task The_analyst_previews_a_stricter_draft_saves_it_publishes_it_and_sees_it_active()

@@ -80,6 +80,18 @@ public sealed class Caller
         ScopesFor(permission).Where(s => s.Kind == ScopeKind.Organisation && Guid.TryParse(s.Id, out _)).Select(s => Guid.Parse(s.Id!)).Distinct().ToList();
 
     public bool HoldsPlatformWide(Permission permission) => ScopesFor(permission).Any(s => s.Kind == ScopeKind.Platform);
+
+    /// <summary>
+    /// The platform acting on its own behalf, as an administrator over the whole platform: a start-up task seeding the
+    /// demo, or the operator at the console. The audit log names it by <paramref name="id"/> ("demo-seed", "caravan-cli").
+    /// </summary>
+    public static Caller Platform(string id, string authenticationType, RolePermissionMap map)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, id), new Claim(Grant.ClaimType, new Grant(Roles.Administrator, Scope.Platform).ToString())],
+            authenticationType);
+        return new Caller(new ClaimsPrincipal(identity), map);
+    }
 }
 
 /// <summary>Every role's permissions, gathered from the modules' <see cref="IRolePermissions"/> at start.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Caravan.Access.Contracts;
 using Caravan.Origin.Data;
 using Caravan.Origin.Features.Trust;
@@ -31,10 +30,7 @@ internal sealed class OriginDemoSeed(IConfiguration configuration) : IStartupTas
             return;
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "demo-seed"), new Claim(Grant.ClaimType, new Grant(Roles.Administrator, Scope.Platform).ToString())],
-            authenticationType: "demo");
-        var caller = new Caller(new ClaimsPrincipal(identity), services.GetRequiredService<RolePermissionMap>());
+        var caller = Caller.Platform("demo-seed", "demo", services.GetRequiredService<RolePermissionMap>());
         var organisations = await services.GetRequiredService<IOrganisationDirectory>().ListVisibleAsync(caller, cancellationToken);
         var registry = services.GetRequiredService<IssuerRegistry>();
         foreach (var body in organisations.Where(o => o.Kind == OrganisationKind.IssuingBody && o.Country is not null))

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Caravan.Access.Contracts;
 using Caravan.Platform.Audit;
@@ -37,10 +36,7 @@ internal sealed class RiskDemoSeed(IConfiguration configuration) : IStartupTask
             return;
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "demo-seed"), new Claim(Grant.ClaimType, new Grant(Roles.Administrator, Scope.Platform).ToString())],
-            authenticationType: "demo");
-        var caller = new Caller(new ClaimsPrincipal(identity), services.GetRequiredService<RolePermissionMap>());
+        var caller = Caller.Platform("demo-seed", "demo", services.GetRequiredService<RolePermissionMap>());
         var organisations = await services.GetRequiredService<IOrganisationDirectory>().ListVisibleAsync(caller, cancellationToken);
         var clock = services.GetRequiredService<TimeProvider>();
         var audit = services.GetRequiredService<IAuditLog>();
