@@ -93,6 +93,33 @@ public static class HsCommand
             }
         });
         hs.Subcommands.Add(evaluate);
+
+        var query = new Argument<string>("query") { Description = "Words (any of English, Russian, Chinese) or the start of a code." };
+        var language = new Option<string?>("--lang") { Description = "The language of the query: en, ru or zh (default: detected from the script)." };
+        var search = new Command("search", "Search the HS nomenclature as the pages do and print the ranked headings with the matched words, path and subheadings.");
+        search.Arguments.Add(query);
+        search.Options.Add(language);
+        search.SetAction(async (parse, ct) => await CaravanCli.RunWith(services(parse, new Dictionary<string, string?>()), error, async sp =>
+        {
+            var result = await sp.GetRequiredService<IHsNomenclature>().SearchAsync(parse.GetValue(query)!, parse.GetValue(language), 1, 10, ct);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Total} results ({result.SearchLanguage})"));
+            foreach (var hit in result.Items)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,3}. {hit.Code} {hit.Score,8:0.000}  {string.Join(" › ", hit.Path.Select(p => p.Code))}"));
+                foreach (var h in hit.Highlights)
+                {
+                    await output.WriteLineAsync($"       {h.Source} [{h.Language}{(h.Unofficial ? ", unofficial" : string.Empty)}] {h.Html}");
+                }
+
+                foreach (var sub in hit.Subheadings)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"       - {sub.Code} {sub.Score,8:0.000} {string.Join(" | ", sub.Highlights.Select(h => h.Html))}"));
+                }
+            }
+
+            return 0;
+        }));
+        hs.Subcommands.Add(search);
         return hs;
     }
 

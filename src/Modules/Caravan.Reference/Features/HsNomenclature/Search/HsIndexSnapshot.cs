@@ -56,6 +56,12 @@ internal sealed class HsIndexSnapshot
         (HsAnalyzers.ChineseBigrams, Languages.Chinese, [(ZhBigrams, Weights.Bigram), (SynZhBigrams, Weights.Bigram * Weights.Synonym)]),
     ];
 
+    /// <summary>
+    /// Synonym lists are sets of alternatives, not prose: a heading with ten trade names is not a weaker match for one
+    /// of them than a heading with two, so their fields carry no length norms.
+    /// </summary>
+    private static readonly FieldType SynonymField = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+
     private const int MaxDocuments = 500;
     private const int MaxSubheadings = 5;
 
@@ -94,7 +100,7 @@ internal sealed class HsIndexSnapshot
             [SynZhBigrams] = HsAnalyzers.ChineseBigrams,
         });
         var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(HsAnalyzers.Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
+        var config = new IndexWriterConfig(HsAnalyzers.Version, analyzer) { Similarity = new FieldBM25Similarity(), OpenMode = OpenMode.CREATE };
         var byCode = synonyms.ToLookup(s => s.Code, StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, config))
         {
@@ -121,14 +127,14 @@ internal sealed class HsIndexSnapshot
                     switch (s.Language)
                     {
                         case Languages.English:
-                            document.Add(new TextField(SynEn, s.Terms, Field.Store.NO));
+                            document.Add(new Field(SynEn, s.Terms, SynonymField));
                             break;
                         case Languages.Russian:
-                            document.Add(new TextField(SynRu, s.Terms, Field.Store.NO));
+                            document.Add(new Field(SynRu, s.Terms, SynonymField));
                             break;
                         default:
-                            document.Add(new TextField(SynZh, s.Terms, Field.Store.NO));
-                            document.Add(new TextField(SynZhBigrams, s.Terms, Field.Store.NO));
+                            document.Add(new Field(SynZh, s.Terms, SynonymField));
+                            document.Add(new Field(SynZhBigrams, s.Terms, SynonymField));
                             break;
                     }
                 }
@@ -139,7 +145,7 @@ internal sealed class HsIndexSnapshot
             writer.Commit();
         }
 
-        var searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
+        var searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new FieldBM25Similarity() };
         return new HsIndexSnapshot(version, searcher, sections, entries, synonyms);
     }
 
@@ -337,6 +343,21 @@ internal sealed class HsIndexSnapshot
         {
             var fragment = _highlighter.GetBestFragment(analyzer, field, text);
             return fragment is not null && fragment.Contains("<mark>", StringComparison.Ordinal) ? fragment : null;
+        }
+    }
+
+    /// <summary>
+    /// BM25 with the average length of a field taken over the documents that have it. Lucene 4.8 divides by every
+    /// document of the index, so a field most documents lack (the Russian and Chinese names, which exist for chapters
+    /// and headings only) would look many times longer than its average and score far too low.
+    /// </summary>
+    private sealed class FieldBM25Similarity : BM25Similarity
+    {
+        protected override float AvgFieldLength(CollectionStatistics collectionStats)
+        {
+            var total = collectionStats.SumTotalTermFreq;
+            var documents = collectionStats.DocCount;
+            return total <= 0 || documents <= 0 ? 1f : (float)((double)total / documents);
         }
     }
 
