@@ -71,10 +71,21 @@ internal sealed class HsIndexSnapshot
     private readonly Dictionary<(string Code, string Language), string> _synonyms;
     private readonly List<HsEntry> _byCode;
 
+    private readonly string[] _codeOfDocument;
+
     private HsIndexSnapshot(string version, IndexSearcher searcher, IReadOnlyList<HsSection> sections, IReadOnlyList<HsEntry> entries, IReadOnlyList<HsSynonym> synonyms)
     {
         Version = version;
         _searcher = searcher;
+
+        // The code of each document, read once here so that a search never loads stored fields.
+        var reader = searcher.IndexReader;
+        _codeOfDocument = new string[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            _codeOfDocument[doc] = reader.Document(doc).Get(CodeField);
+        }
+
         _entries = entries.ToDictionary(e => e.Code, StringComparer.Ordinal);
         _sections = sections.ToDictionary(s => s.Number);
         _synonyms = synonyms.ToDictionary(s => (s.Code, s.Language), s => s.Terms);
@@ -142,6 +153,7 @@ internal sealed class HsIndexSnapshot
                 writer.AddDocument(document);
             }
 
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -174,7 +186,7 @@ internal sealed class HsIndexSnapshot
         var chapters = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in top.ScoreDocs)
         {
-            var code = _searcher.Doc(hit.Doc).Get(CodeField);
+            var code = _codeOfDocument[hit.Doc];
             switch (code.Length)
             {
                 case 2:
@@ -294,7 +306,9 @@ internal sealed class HsIndexSnapshot
     /// <summary>Marks the matched words of an entry's texts with Lucene's highlighter, each text read by its own analyser.</summary>
     private sealed class Marker(Query query)
     {
-        private readonly Highlighter _highlighter = new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(query))
+        // QueryTermScorer takes the query's terms once (of every field), where QueryScorer would analyse the query
+        // again for each text; the matched words are the same for these term queries.
+        private readonly Highlighter _highlighter = new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryTermScorer(query))
         {
             TextFragmenter = new NullFragmenter(),
         };
