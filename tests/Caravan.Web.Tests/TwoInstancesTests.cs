@@ -90,7 +90,7 @@ public sealed class TwoInstancesTests
 
         // Three controls per consignment: 18 control.created events, each for one country.
         List<JsonElement> events = [];
-        for (var i = 0; i < 200 && events.Count < 18; i++)
+        for (var i = 0; i < 600 && events.Count < 18; i++)
         {
             await Task.Delay(100, Ct);
             events = (await two.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/feed?after=0&limit=1000", UriKind.Relative), Ct)).GetProperty("events").EnumerateArray()
