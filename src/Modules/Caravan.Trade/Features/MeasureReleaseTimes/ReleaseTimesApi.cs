@@ -63,17 +63,17 @@ internal static class ReleaseTimesApi
 
     private static async Task<Results<Ok<ReleaseTimeReport>, ValidationProblem>> Report(
         string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to, string? groupBy,
-        ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, TimeProvider clock, CancellationToken ct)
+        ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
     {
-        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, groupBy, crossings, clock, ct);
+        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, groupBy, crossings, countries, clock, ct);
         return filter is null ? Problems.Invalid(errors) : TypedResults.Ok(await analytics.ReportAsync(filter, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv(
         string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to, string? groupBy,
-        ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, TimeProvider clock, CancellationToken ct)
+        ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
     {
-        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, groupBy, crossings, clock, ct);
+        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, groupBy, crossings, countries, clock, ct);
         if (filter is null)
         {
             return Problems.Invalid(errors);
@@ -115,14 +115,14 @@ internal static class ReleaseTimesApi
 
     private static async Task<Results<Ok<List<ControlReleaseTimeView>>, ValidationProblem, ProblemHttpResult>> Controls(
         string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to,
-        Caller caller, TradeDbContext db, IBorderCrossingDirectory crossings, TimeProvider clock, CancellationToken ct)
+        Caller caller, TradeDbContext db, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(country))
         {
             return Problems.Invalid("country", "is required: per-control detail is given one administration at a time.");
         }
 
-        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, null, crossings, clock, ct);
+        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, null, crossings, countries, clock, ct);
         if (filter is null)
         {
             return Problems.Invalid(errors);
@@ -202,7 +202,7 @@ internal static class ReleaseTimesApi
     /// <summary>Checks the filters; every refusal names its field.</summary>
     internal static async Task<(ReleaseTimeFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
         string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to, string? groupBy,
-        IBorderCrossingDirectory crossings, TimeProvider clock, CancellationToken ct)
+        IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         string? crossingId = null;
@@ -219,7 +219,11 @@ internal static class ReleaseTimesApi
         if (!string.IsNullOrWhiteSpace(country))
         {
             var parsed = ReferenceCodes.ParseCountryCode(country);
-            if (parsed.IsValid)
+            if (parsed.IsValid && await countries.FindAsync(parsed.Value!, ct) is null)
+            {
+                errors["country"] = [$"{parsed.Value} is not one of the platform's countries (see /api/v1/countries)."];
+            }
+            else if (parsed.IsValid)
             {
                 countryCode = parsed.Value;
             }
