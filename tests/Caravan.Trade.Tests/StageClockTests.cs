@@ -237,6 +237,33 @@ public sealed class ReleaseStatisticsTests
         Assert.Equal(3000.0, hint.Value.Means["check-to-release"]);
     }
 
+    [Fact]
+    public void Periods_are_the_utc_day_iso_week_and_month_of_lodging()
+    {
+        // Lodged 1 Dec 2026 02:00+05:00 = 30 Nov 21:00Z, a Monday: day 334 of 2026 (1 Jan is a Thursday, so ISO week 1
+        // starts on 29 Dec 2025); week = ⌊(334 − 1 + 10) / 7⌋ = 49.
+        var row = Row(60, 0, 0, 0, 0) with { LodgedAt = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.FromHours(5)), Aeo = true };
+
+        Assert.Equal(["2026-11-30", "2026-W49", "2026-11", "aeo", "3", "yellow", "import", "KZ", "CN-KZ-01"],
+            new[] { "day", "week", "month", "aeo", "mode", "channel", "direction", "country", "crossing" }.Select(g => ReleaseTimeAnalytics.Key(row, g)));
+    }
+
+    [Fact]
+    public void The_share_within_target_counts_each_control_against_its_own_country_and_channel()
+    {
+        // KZ yellow target 60 min (3600 s), KZ green 30 min (1800 s); red has none.
+        // yellow 3000 ✓, yellow 4000 ✗, green 1800 ✓ (at the target counts as within), red 100 (no target) → 2 / 3 = 0.6667.
+        var rows = new[] { Row(3000, 0, 0, 0, 0), Row(4000, 0, 0, 0, 0), Row(1800, 0, 0, 0, 0) with { Channel = "green" }, Row(100, 0, 0, 0, 0) with { Channel = "red" } };
+        var filter = new ReleaseTimeFilter(null, null, null, null, null, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "country");
+        var targets = new Dictionary<(string, string), int> { [("KZ", "yellow")] = 60, [("KZ", "green")] = 30 };
+
+        var group = Assert.Single(ReleaseTimeAnalytics.Report(filter, rows, [], targets).Groups);
+
+        Assert.Equal(("KZ", 4, 3, 0.6667), (group.Key, group.Total.Count, group.WithTarget, group.WithinTargetShare));
+        // Totals 100, 1800, 3000, 4000: median h = 1.5 → 1800 + 0.5 × 1200 = 2400; mean 8900 / 4 = 2225.
+        Assert.Equal((2400.0, 2225.0), (group.Total.MedianSeconds, group.Total.MeanSeconds));
+    }
+
     private static MeasuredControl Row(long total, long queue, long wait, long check, long release) =>
         new(Guid.NewGuid(), "KZ", "import", "CN-KZ-01", "3", "yellow", false, "released", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), queue, wait, check, release, total);
 }
