@@ -4,26 +4,44 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-// Usage: dotnet run -c Release --project bench/Caravan.LoadGenerator -- <base-url> <seconds> <concurrency> [host-pid]
+// Usage: dotnet run -c Release --project bench/Caravan.LoadGenerator -- <base-url> <seconds> <concurrency> [host-pid] [lodging|hs]
 // Authenticates as the demo trader's system (client credentials), then for <seconds> lodges consignments from
 // <concurrency> parallel workers, and for the same time calls a trivial endpoint (/health/live) the same way: the
 // ceiling of the same host. Prints both, and the host's peak resident memory when its pid is given.
+// With "hs" (issue 8) it searches GET /api/v1/hs?q= instead, anonymously, cycling through trade descriptions in
+// English, Russian and Chinese (HsQueries below), after the same ceiling.
 var baseUrl = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5099/");
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
-var pid = args.Length > 3 ? args[3] : null;
+var pid = args.Length > 3 && args[3].Length > 0 ? args[3] : null;
+var scenario = args.Length > 4 ? args[4] : "lodging";
 
 using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+if (scenario == "hs")
+{
+    var hsCeiling = await RunAsync("GET /health/live (ceiling)", seconds, concurrency, (client, _) => client.GetAsync(new Uri("health/live", UriKind.Relative)));
+    var search = await RunAsync("GET /api/v1/hs?q= (ranked search, 3 languages)", seconds, concurrency, (client, i) =>
+        client.GetAsync(new Uri("api/v1/hs?q=" + Uri.EscapeDataString(HsQueries.All[i % HsQueries.All.Length]), UriKind.Relative)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search / ceiling throughput: {search / hsCeiling:0.000}"));
+    PrintPeak();
+    return;
+}
+
 var token = await TokenAsync(http);
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
 var ceiling = await RunAsync("GET /health/live (ceiling)", seconds, concurrency, (client, _) => client.GetAsync(new Uri("health/live", UriKind.Relative)));
 var lodging = await RunAsync("POST /api/v1/consignments", seconds, concurrency, (client, i) => client.PostAsJsonAsync(new Uri("api/v1/consignments", UriKind.Relative), Consignments.Next(i)));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lodging / ceiling throughput: {lodging / ceiling:0.000}"));
-if (pid is not null && File.Exists($"/proc/{pid}/status"))
+PrintPeak();
+
+void PrintPeak()
 {
-    var peak = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal));
-    Console.WriteLine($"host peak resident memory: {peak.Split(':')[1].Trim()}");
+    if (pid is not null && File.Exists($"/proc/{pid}/status"))
+    {
+        var peak = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal));
+        Console.WriteLine($"host peak resident memory: {peak.Split(':')[1].Trim()}");
+    }
 }
 
 async Task<double> RunAsync(string name, int duration, int workers, Func<HttpClient, int, Task<HttpResponseMessage>> call)
@@ -67,6 +85,17 @@ static async Task<string> TokenAsync(HttpClient http)
     }));
     var body = await response.Content.ReadFromJsonAsync<JsonElement>();
     return body.TryGetProperty("access_token", out var token) ? token.GetString()! : throw new InvalidOperationException($"No token: {body}");
+}
+
+/// <summary>Trade descriptions as traders type them, in the three languages of the search (issue 8).</summary>
+internal static class HsQueries
+{
+    public static readonly string[] All =
+    [
+        "cotton yarn", "хлопковая пряжа", "棉纱", "photovoltaic modules", "солнечные панели", "电动汽车", "dried apricots", "медные катоды",
+        "Frozen boneless beef", "мука пшеничная высшего сорта", "螺纹钢", "Lithium-ion batteries", "шины для грузовых автомобилей", "笔记本电脑",
+        "Hydraulic excavator", "холодильник бытовой", "羽绒服", "Seamless steel pipes for oil wells", "удобрение карбамид", "集装箱",
+    ];
 }
 
 /// <summary>Realistic consignments: real HS subheadings, real routes over open crossings. Identifiers are invented but valid.</summary>

@@ -36,7 +36,9 @@ public static class CaravanCli
         root.Options.Add(connection);
         root.Options.Add(dataDirectory);
 
-        IServiceProvider Services(ParseResult parse)
+        IServiceProvider Services(ParseResult parse) => ServicesWith(parse, new Dictionary<string, string?>());
+
+        IServiceProvider ServicesWith(ParseResult parse, IReadOnlyDictionary<string, string?> extra)
         {
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(provider) is { } p)
@@ -59,6 +61,7 @@ public static class CaravanCli
                 .AddEnvironmentVariables()
                 .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
                 .AddInMemoryCollection(overrides)
+                .AddInMemoryCollection(extra)
                 .Build();
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(configuration);
@@ -140,6 +143,7 @@ public static class CaravanCli
         root.Subcommands.Add(TariffsCommand.Create(Services, output, error));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(Services, output, error));
         root.Subcommands.Add(Conformance.ConformanceCommand.Create(output, error));
+        root.Subcommands.Add(HsCommand.Create(ServicesWith, output, error));
 
         var configurationResult = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configurationResult, cancellationToken);

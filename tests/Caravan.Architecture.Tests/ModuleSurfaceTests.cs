@@ -21,6 +21,13 @@ public sealed class ModuleSurfaceTests
         // `caravan clients create` registers a national system's client and prints what it registered.
         "Caravan.Access.Features.MachineClients.IMachineClientRegistry",
         "Caravan.Access.Features.MachineClients.MachineClientInfo",
+
+        // `caravan hs evaluate` measures the HS search against the evaluation set and prints the rates (issue 8).
+        "Caravan.Reference.Features.HsNomenclature.HsSearchEvaluation",
+        "Caravan.Reference.Features.HsNomenclature.HsEvaluationCase",
+        "Caravan.Reference.Features.HsNomenclature.HsEvaluationResult",
+        "Caravan.Reference.Features.HsNomenclature.HsEvaluationLanguage",
+        "Caravan.Reference.Features.HsNomenclature.HsEvaluationReport",
     };
 
     private const string SamplesRoot = "Caravan.Architecture.Tests.Samples";

@@ -66,10 +66,30 @@ public abstract class CliTests(DatabaseProvider provider)
         var second = await RunAsync(database, "reference", "import");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Matches(@"hs-nomenclature\s+Imported\s+6960 rows", first.Output);
+        // 21 sections, 6,939 entries and 1,584 synonym rows (data/hs2022_synonyms.csv).
+        Assert.Matches(@"hs-nomenclature\s+Imported\s+8544 rows", first.Output);
         Assert.Matches(@"border-crossings\s+Imported\s+39 rows", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(4, second.Output.Split('\n').Count(l => l.Contains("Unchanged", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Hs_evaluate_prints_the_rates_per_language_and_hs_search_the_ranked_headings()
+    {
+        await using var database = await DatabaseAsync();
+        await RunAsync(database, "db", "migrate");
+        await RunAsync(database, "reference", "import");
+
+        var evaluation = await RunAsync(database, "hs", "evaluate", "--min-top5", "0.9");
+        var search = await RunAsync(database, "hs", "search", "棉纱");
+
+        Assert.Equal(0, evaluation.ExitCode);
+        Assert.Matches(@"en\s+69\s+\d+ \(", evaluation.Output);
+        Assert.Matches(@"ru\s+62\s+\d+ \(", evaluation.Output);
+        Assert.Matches(@"zh\s+63\s+\d+ \(", evaluation.Output);
+        Assert.Equal(0, search.ExitCode);
+        Assert.Contains("5205", search.Output, StringComparison.Ordinal);
+        Assert.Contains("<mark>", search.Output, StringComparison.Ordinal);
     }
 
     [Fact]

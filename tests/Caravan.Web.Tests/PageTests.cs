@@ -88,6 +88,21 @@ public sealed partial class PageTests(SqliteWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_hs_search_page_shows_the_rank_the_marked_words_the_path_and_the_unofficial_badge()
+    {
+        var html = await Client("zh-Hans").GetStringAsync(new Uri("/hs?q=" + Uri.EscapeDataString("棉纱 <script>"), UriKind.Relative), Ct);
+
+        Assert.Contains("id=\"hit-5205\"", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"rank\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hs/sections/XI\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hs/52\"", html, StringComparison.Ordinal);
+        Assert.Contains("非官方译文", html, StringComparison.Ordinal);
+        Assert.Contains("不含注释", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_hs_browser_goes_from_section_to_subheading()
     {
         var client = Client();

@@ -197,12 +197,28 @@ public abstract class ReferenceApiTests(CaravanWebFactory factory)
     }
 
     [Fact]
-    public async Task Chinese_search_says_that_no_chinese_descriptions_are_loaded()
+    public async Task Chinese_search_finds_the_heading_with_the_words_marked_the_path_and_the_unofficial_flag()
     {
-        var result = await JsonAsync(await Client().GetAsync(new Uri("/api/v1/hs?q=" + Uri.EscapeDataString("棉纱") + "&lang=zh", UriKind.Relative), TestContext.Current.CancellationToken));
+        var result = await JsonAsync(await Client().GetAsync(new Uri("/api/v1/hs?q=" + Uri.EscapeDataString("棉纱"), UriKind.Relative), TestContext.Current.CancellationToken));
 
-        Assert.Equal(0, result.GetProperty("total").GetInt32());
-        Assert.Contains("Chinese", result.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.Equal("zh", result.GetProperty("searchLanguage").GetString());
+        var hit = result.GetProperty("items").EnumerateArray().First(i => i.GetProperty("code").GetString() == "5205");
+        Assert.InRange(hit.GetProperty("rank").GetInt32(), 1, 5);
+        Assert.True(hit.GetProperty("matchedUnofficial").GetBoolean());
+        Assert.Equal(["section", "chapter", "heading"], hit.GetProperty("path").EnumerateArray().Select(p => p.GetProperty("level").GetString()));
+        Assert.Contains(hit.GetProperty("highlights").EnumerateArray(), h => h.GetProperty("language").GetString() == "zh" && h.GetProperty("html").GetString()!.Contains("<mark>", StringComparison.Ordinal) && h.GetProperty("unofficial").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, hit.GetProperty("notes").ValueKind);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_word_search_lists_the_matching_subheadings_under_each_heading()
+    {
+        var result = await JsonAsync(await Client().GetAsync(new Uri("/api/v1/hs?q=dried%20apricots&pageSize=3", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        var first = result.GetProperty("items")[0];
+        Assert.Equal("0813", first.GetProperty("code").GetString());
+        Assert.Contains(first.GetProperty("subheadings").EnumerateArray(), s => s.GetProperty("code").GetString() == "081310");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Caravan.Reference.Data;
 using Caravan.Reference.Features.BorderCrossings;
 using Caravan.Reference.Features.Countries;
 using Caravan.Reference.Features.HsNomenclature;
+using Caravan.Reference.Features.HsNomenclature.Search;
 using Caravan.Reference.Features.ImportReferenceData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class ReferenceModule
         services.AddScoped<ICountryDirectory, CountryDirectory>();
         services.AddScoped<IBorderCrossingDirectory, BorderCrossingDirectory>();
         services.AddScoped<IHsNomenclature, HsNomenclatureQueries>();
+        services.AddSingleton<HsSearchIndex>();
         services.AddSingleton<IStartupTask, ImportReferenceDataOnStart>();
         services.AddHealthChecks().AddCheck<ReferenceDataReadiness>("reference-data", tags: [PlatformServiceCollectionExtensions.ReadyTag]);
         return services;

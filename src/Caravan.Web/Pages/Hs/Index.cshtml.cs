@@ -16,6 +16,18 @@ public sealed class IndexModel(IHsNomenclature hs, IStringLocalizer<UiStrings> t
 
     public string? Error { get; private set; }
 
+    /// <summary>The language a result's description is shown in: the reader's, where the data have it, else English.</summary>
+    public string DisplayLanguage(HsSearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return LocalizationSetup.CurrentLanguage switch
+        {
+            "zh" when hit.DescriptionZh is not null => "zh",
+            "ru" when hit.DescriptionRu is not null => "ru",
+            _ => "en",
+        };
+    }
+
     public async Task OnGetAsync(string? q, int? page, CancellationToken cancellationToken)
     {
         Query = q?.Trim();

@@ -17,17 +17,23 @@
     var list = document.getElementById(input.getAttribute("list"));
     var q = input.value.trim();
     if (!list || q.length < 2 || /^\d{6,}$/.test(q)) { return; }
-    var url = "/api/v1/hs?pageSize=12&q=" + encodeURIComponent(q) + (language === "ru" ? "&lang=ru" : "");
+    var url = "/api/v1/hs?pageSize=12&q=" + encodeURIComponent(q) + (language === "ru" || language === "zh" ? "&lang=" + language : "");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (result) {
         if (!result || input.value.trim() !== q) { return; }
-        var items = result.items.filter(function (e) { return e.code.length >= 6; });
-        if (items.length === 0) { items = result.items; }
-        list.replaceChildren.apply(list, items.map(function (e) {
+        // Word searches rank headings and list their matching subheadings; a declaration needs the subheading.
+        var entries = [];
+        result.items.forEach(function (e) {
+          entries.push(e);
+          (e.subheadings || []).forEach(function (s) { entries.push(s); });
+        });
+        var items = entries.filter(function (e) { return e.code.length >= 6; });
+        if (items.length === 0) { items = entries; }
+        list.replaceChildren.apply(list, items.slice(0, 12).map(function (e) {
           var option = document.createElement("option");
           option.value = e.code;
-          option.label = e.code + " · " + ((language === "ru" && e.descriptionRu) || e.descriptionEn);
+          option.label = e.code + " · " + ((language === "ru" && e.descriptionRu) || (language === "zh" && e.descriptionZh) || e.descriptionEn);
           return option;
         }));
       })

@@ -15,6 +15,24 @@ public static class Languages
     /// <summary>Every language a country name is kept in (BCP 47, as in data/country_names_icu.csv).</summary>
     public static readonly IReadOnlyList<string> CountryNames = ["en", "zh-Hans", "ru", "kk", "uz-Latn", "uz-Cyrl", "ky", "tg", "tk"];
 
+    /// <summary>The language of a text by its script: any Chinese character makes it zh, else any Cyrillic letter ru, else en.</summary>
+    public static string Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cyrillic = false;
+        foreach (var c in text)
+        {
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF'))
+            {
+                return Chinese;
+            }
+
+            cyrillic |= c is >= '\u0400' and <= '\u04FF';
+        }
+
+        return cyrillic ? Russian : English;
+    }
+
     public static Parsed<string> ParseInterfaceLanguage(string? input)
     {
         var value = input?.Trim().ToLowerInvariant();

@@ -16,6 +16,8 @@ internal class ReferenceDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<HsEntry> HsEntries => Set<HsEntry>();
 
+    public DbSet<HsSynonym> HsSynonyms => Set<HsSynonym>();
+
     public DbSet<Location> Locations => Set<Location>();
 
     public DbSet<BorderCrossing> BorderCrossings => Set<BorderCrossing>();
@@ -53,6 +55,7 @@ internal class ReferenceDbContext(DbContextOptions options) : DbContext(options)
             e.Property(s => s.Roman).HasMaxLength(8);
             e.Property(s => s.NameEn).HasMaxLength(512);
             e.Property(s => s.NameRu).HasMaxLength(512);
+            e.Property(s => s.NameZh).HasMaxLength(512);
         });
 
         modelBuilder.Entity<HsEntry>(e =>
@@ -64,12 +67,23 @@ internal class ReferenceDbContext(DbContextOptions options) : DbContext(options)
             e.Property(h => h.ChapterCode).HasMaxLength(2);
             e.Property(h => h.DescriptionEn).HasMaxLength(1024);
             e.Property(h => h.DescriptionRu).HasMaxLength(2048);
+            e.Property(h => h.DescriptionZh).HasMaxLength(1024);
             e.Property(h => h.SearchEn).HasMaxLength(1024);
             e.Property(h => h.SearchRu).HasMaxLength(2048);
             e.HasOne<HsEntry>().WithMany().HasForeignKey(h => h.ParentCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<HsSection>().WithMany().HasForeignKey(h => h.SectionNumber).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(h => h.ParentCode);
             e.HasIndex(h => new { h.SectionNumber, h.Level });
+        });
+
+        modelBuilder.Entity<HsSynonym>(e =>
+        {
+            e.ToTable("hs_synonyms");
+            e.HasKey(s => new { s.Code, s.Language });
+            e.Property(s => s.Code).HasMaxLength(6);
+            e.Property(s => s.Language).HasMaxLength(2);
+            e.Property(s => s.Terms).HasMaxLength(2048);
+            e.HasOne<HsEntry>().WithMany().HasForeignKey(s => s.Code).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Location>(e =>

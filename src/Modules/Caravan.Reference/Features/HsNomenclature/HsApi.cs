@@ -16,7 +16,7 @@ internal static class HsApi
 
         group.MapGet("/", SearchHs)
             .WithName("SearchHs")
-            .WithSummary("Plain search of HS 2022 by words (English, Russian) or by code prefix.")
+            .WithSummary("Ranked search of HS 2022 headings by the words traders use (English, Russian, Chinese), with the matched words highlighted, the path and matching subheadings; digits search by code prefix.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/sections", async (IHsNomenclature hs, CancellationToken ct) =>
@@ -74,7 +74,7 @@ internal static class HsApi
         var query = q?.Trim() ?? string.Empty;
         if (query.Length == 0)
         {
-            errors["q"] = ["is required: words to look for (\"cotton yarn\", \"хлопковая пряжа\") or the start of a code (\"5205\")."];
+            errors["q"] = ["is required: words to look for (\"cotton yarn\", \"хлопковая пряжа\", \"棉纱\") or the start of a code (\"5205\")."];
         }
         else if (query.Length > RequestLimits.MaxQueryLength)
         {

@@ -1,11 +1,12 @@
 using Caravan.Reference.Contracts;
 using Caravan.Reference.Data;
 using Caravan.Reference.Domain;
+using Caravan.Reference.Features.HsNomenclature.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Reference.Features.HsNomenclature;
 
-internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomenclature
+internal sealed class HsNomenclatureQueries(ReferenceDbContext db, HsSearchIndex searchIndex) : IHsNomenclature
 {
     public async Task<IReadOnlyList<HsSectionInfo>> ListSectionsAsync(CancellationToken cancellationToken = default)
     {
@@ -64,40 +65,11 @@ internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomencla
     public async Task<HsSearchResult> SearchAsync(string query, string? language, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var candidates = db.HsEntries.AsNoTracking().Where(e => !e.ComtradeOnly);
+        var index = await searchIndex.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var digits = new string(query.Where(c => c is not ('.' or ' ')).ToArray());
-        string? notice = null;
-        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
-        {
-            candidates = candidates.Where(e => e.Code.StartsWith(digits));
-        }
-        else if (language == Languages.Chinese)
-        {
-            // No openly licensed Chinese HS descriptions exist (data/PROVENANCE.md); say so rather than guess.
-            notice = "Chinese HS descriptions are not loaded yet: no openly licensed source exists. Search by code, or in English or Russian.";
-            candidates = candidates.Where(e => false);
-        }
-        else
-        {
-            foreach (var word in query.ToLowerInvariant().Split((char[])[' ', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                candidates = language switch
-                {
-                    Languages.English => candidates.Where(e => e.SearchEn.Contains(word)),
-                    Languages.Russian => candidates.Where(e => e.SearchRu != null && e.SearchRu.Contains(word)),
-                    _ => candidates.Where(e => e.SearchEn.Contains(word) || (e.SearchRu != null && e.SearchRu.Contains(word))),
-                };
-            }
-        }
-
-        var total = await candidates.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await candidates
-            .OrderBy(e => e.Level)
-            .ThenBy(e => e.Code)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new HsSearchResult(query, language, page, pageSize, total, items.Select(ToInfo).ToList(), notice);
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            ? index.SearchCode(query, digits, language, page, pageSize)
+            : index.SearchWords(query, language, page, pageSize);
     }
 
     private async Task<HsSectionInfo?> SectionInfoAsync(int number, CancellationToken cancellationToken)
@@ -115,8 +87,12 @@ internal sealed class HsNomenclatureQueries(ReferenceDbContext db) : IHsNomencla
     }
 
     private static HsSectionInfo ToInfo(HsSection s, (string First, string Last) chapters) =>
-        new(s.Number, s.Roman, s.NameEn, s.NameRu, chapters.First, chapters.Last);
+        new(s.Number, s.Roman, s.NameEn, s.NameRu, chapters.First, chapters.Last) { NameZh = s.NameZh };
 
     private static HsEntryInfo ToInfo(HsEntry e) =>
-        new(e.Code, e.Level.ToString().ToLowerInvariant(), e.DescriptionEn, e.DescriptionRu, e.ComtradeOnly);
+        new(e.Code, HsLevels.Name(e.Level), e.DescriptionEn, e.DescriptionRu, e.ComtradeOnly)
+        {
+            DescriptionRuUnofficial = e.DescriptionRuUnofficial,
+            DescriptionZh = e.DescriptionZh,
+        };
 }

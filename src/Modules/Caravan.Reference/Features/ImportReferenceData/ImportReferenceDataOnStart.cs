@@ -1,4 +1,5 @@
 using Caravan.Platform.Health;
+using Caravan.Reference.Features.HsNomenclature.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,9 @@ internal sealed class ImportReferenceDataOnStart(IOptions<ReferenceDataOptions> 
         if (options.Value.ImportOnStart)
         {
             await services.GetRequiredService<IReferenceDataImport>().ImportAsync(options.Value.ResolvePath(), cancellationToken).ConfigureAwait(false);
+
+            // The HS search index is built now, from the data just loaded, so that no request waits for it.
+            await services.GetRequiredService<HsSearchIndex>().CurrentAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

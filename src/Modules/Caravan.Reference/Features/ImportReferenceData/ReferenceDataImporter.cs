@@ -4,6 +4,7 @@ using Caravan.Platform.Audit;
 using Caravan.Platform.Csv;
 using Caravan.Reference.Data;
 using Caravan.Reference.Domain;
+using Caravan.Reference.Features.HsNomenclature.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -35,9 +36,11 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
     private readonly TimeProvider _clock;
     private readonly ILogger<ReferenceDataImporter> _logger;
     private readonly IAuditLog _audit;
+    private readonly HsSearchIndex _searchIndex;
 
-    public ReferenceDataImporter(ReferenceDbContext db, TimeProvider clock, IAuditLog audit, ILogger<ReferenceDataImporter> logger)
+    public ReferenceDataImporter(ReferenceDbContext db, TimeProvider clock, IAuditLog audit, HsSearchIndex searchIndex, ILogger<ReferenceDataImporter> logger)
     {
+        _searchIndex = searchIndex;
         _db = db;
         _clock = clock;
         _audit = audit;
@@ -54,12 +57,23 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
         var results = new List<DatasetImportResult>
         {
             await ImportDatasetAsync(ReferenceDatasets.Countries, "ISO 3166-1; names from CLDR (ICU 72)", dataPath, ["countries.csv", "country_names_icu.csv"], SyncCountriesAsync, cancellationToken).ConfigureAwait(false),
-            await ImportDatasetAsync(ReferenceDatasets.HsNomenclature, "HS 2022 (UN Comtrade H6); Russian names from TN VED EAEU", dataPath, ["hs2022_sections.csv", "hs2022.csv", "hs2022_names_ru.csv"], SyncHsAsync, cancellationToken).ConfigureAwait(false),
+            await ImportDatasetAsync(ReferenceDatasets.HsNomenclature, HsEdition, dataPath, HsFiles, SyncHsAsync, cancellationToken).ConfigureAwait(false),
             await ImportDatasetAsync(ReferenceDatasets.Locations, "UN/LOCODE 2024-2 (CN: 2018-1)", dataPath, ["unlocode_cn_central_asia.csv"], SyncLocationsAsync, cancellationToken).ConfigureAwait(false),
             await ImportDatasetAsync(ReferenceDatasets.BorderCrossings, "Caravan compilation, sources per row", dataPath, ["border_crossings.csv"], SyncCrossingsAsync, cancellationToken).ConfigureAwait(false),
         };
+        if (results.Any(r => r.Dataset == ReferenceDatasets.HsNomenclature && r.Status != DatasetImportStatus.Unchanged))
+        {
+            _searchIndex.Invalidate();
+        }
+
         return results;
     }
+
+    /// <summary>The files of the HS dataset, in the order <see cref="SyncHsAsync"/> reads them.</summary>
+    internal static readonly string[] HsFiles =
+        ["hs2022_sections.csv", "hs2022.csv", "hs2022_names_ru.csv", "hs2022_names_ru_unofficial.csv", "hs2022_names_zh.csv", "hs2022_synonyms.csv"];
+
+    private const string HsEdition = "HS 2022 (UN Comtrade H6); Russian names from TN VED EAEU; Caravan's unofficial Chinese names, Russian gaps and synonyms";
 
     private delegate Task<SyncCounts> SyncDataset(IReadOnlyList<CsvTable> tables, CancellationToken cancellationToken);
 
@@ -166,7 +180,7 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
             NameEn = r.Required("name_en"),
             NameRu = r.Optional("name_ru"),
         }).ToList();
-        var sectionByRoman = sections.ToDictionary(s => s.Roman, s => s.Number, StringComparer.Ordinal);
+        var sectionByRoman = sections.ToDictionary(s => s.Roman, s => s, StringComparer.Ordinal);
         var russian = tables[2].Rows.ToDictionary(r => r.Required("hscode"), r => r.Required("name_ru"), StringComparer.Ordinal);
 
         var entries = new List<HsEntry>(tables[1].Rows.Count);
@@ -187,7 +201,7 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
 
             var section = r.Optional("section");
             int? sectionNumber = section is null ? null
-                : sectionByRoman.TryGetValue(section, out var n) ? n
+                : sectionByRoman.TryGetValue(section, out var s) ? s.Number
                 : throw r.Error($"section '{section}' is not in hs2022_sections.csv");
             var en = r.Required("description_en");
             var ru = russian.GetValueOrDefault(code);
@@ -206,16 +220,70 @@ internal sealed partial class ReferenceDataImporter : IReferenceDataImport
             });
         }
 
-        var codes = entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
-        var orphan = entries.FirstOrDefault(e => e.ParentCode is not null && !codes.Contains(e.ParentCode));
+        var byCode = entries.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        var orphan = entries.FirstOrDefault(e => e.ParentCode is not null && !byCode.ContainsKey(e.ParentCode));
         if (orphan is not null)
         {
             throw new FormatException($"hs2022.csv: the parent '{orphan.ParentCode}' of '{orphan.Code}' is not in the file.");
         }
 
+        // The project's own texts: each row must say it is unofficial, name a code of hs2022.csv, and never replace an official text.
+        foreach (var r in tables[3].Rows)
+        {
+            var entry = KnownHsEntry(r, byCode);
+            Unofficial(r);
+            if (entry.DescriptionRu is not null)
+            {
+                throw r.Error($"'{entry.Code}' has an official Russian name in hs2022_names_ru.csv; an unofficial one may only fill a gap");
+            }
+
+            entry.DescriptionRu = r.Required("name_ru");
+            entry.DescriptionRuUnofficial = true;
+            entry.SearchRu = entry.DescriptionRu.ToLowerInvariant();
+        }
+
+        foreach (var r in tables[4].Rows)
+        {
+            Unofficial(r);
+            if (r.Required("level") == "section")
+            {
+                (sectionByRoman.GetValueOrDefault(r.Required("hscode")) ?? throw r.Error($"section '{r["hscode"]}' is not in hs2022_sections.csv")).NameZh = r.Required("name_zh");
+            }
+            else
+            {
+                KnownHsEntry(r, byCode).DescriptionZh = r.Required("name_zh");
+            }
+        }
+
+        var synonyms = new List<HsSynonym>();
+        foreach (var r in tables[5].Rows)
+        {
+            Unofficial(r);
+            var language = r.Required("language");
+            if (language is not ("en" or "ru" or "zh"))
+            {
+                throw r.Error($"language '{language}' is not en, ru or zh");
+            }
+
+            var terms = r.Required("terms").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            synonyms.Add(new HsSynonym { Code = KnownHsEntry(r, byCode).Code, Language = language, Terms = string.Join("; ", terms) });
+        }
+
         var sectionCounts = await SyncAsync(_db.HsSections, sections, s => s.Number, cancellationToken).ConfigureAwait(false);
         var entryCounts = await SyncAsync(_db.HsEntries, entries, e => e.Code, cancellationToken).ConfigureAwait(false);
-        return sectionCounts + entryCounts;
+        var synonymCounts = await SyncAsync(_db.HsSynonyms, synonyms, s => (s.Code, s.Language), cancellationToken).ConfigureAwait(false);
+        return sectionCounts + entryCounts + synonymCounts;
+    }
+
+    private static HsEntry KnownHsEntry(CsvRow row, Dictionary<string, HsEntry> entries) =>
+        entries.GetValueOrDefault(row.Required("hscode")) ?? throw row.Error($"HS code '{row["hscode"]}' is not in hs2022.csv");
+
+    private static void Unofficial(CsvRow row)
+    {
+        if (row.Required("status") != "unofficial")
+        {
+            throw row.Error($"status is '{row["status"]}'; the project's own translations and synonyms are marked 'unofficial'");
+        }
     }
 
     private async Task<SyncCounts> SyncLocationsAsync(IReadOnlyList<CsvTable> tables, CancellationToken cancellationToken)

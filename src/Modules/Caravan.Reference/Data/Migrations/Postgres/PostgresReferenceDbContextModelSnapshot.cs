@@ -147,6 +147,13 @@ namespace Caravan.Reference.Data.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<bool>("DescriptionRuUnofficial")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -189,6 +196,10 @@ namespace Caravan.Reference.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Roman")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -197,6 +208,26 @@ namespace Caravan.Reference.Data.Migrations.Postgres
                     b.HasKey("Number");
 
                     b.ToTable("hs_sections", "reference");
+                });
+
+            modelBuilder.Entity("Caravan.Reference.Domain.HsSynonym", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Code", "Language");
+
+                    b.ToTable("hs_synonyms", "reference");
                 });
 
             modelBuilder.Entity("Caravan.Reference.Domain.Location", b =>
@@ -386,6 +417,15 @@ namespace Caravan.Reference.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SectionNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caravan.Reference.Domain.HsSynonym", b =>
+                {
+                    b.HasOne("Caravan.Reference.Domain.HsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caravan.Reference.Domain.Country", b =>

@@ -141,6 +141,13 @@ namespace Caravan.Reference.Data.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DescriptionRuUnofficial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -183,6 +190,10 @@ namespace Caravan.Reference.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Roman")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -191,6 +202,26 @@ namespace Caravan.Reference.Data.Migrations.Sqlite
                     b.HasKey("Number");
 
                     b.ToTable("hs_sections", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Reference.Domain.HsSynonym", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code", "Language");
+
+                    b.ToTable("hs_synonyms", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Reference.Domain.Location", b =>
@@ -380,6 +411,15 @@ namespace Caravan.Reference.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SectionNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caravan.Reference.Domain.HsSynonym", b =>
+                {
+                    b.HasOne("Caravan.Reference.Domain.HsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caravan.Reference.Domain.Country", b =>
