@@ -133,6 +133,13 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("replay-delivery", HttpMethod.Post, "/api/v1/webhooks/deliveries/{id}/replay", $"/api/v1/webhooks/deliveries/{Guid.Empty}/replay"),
         ("notifications", HttpMethod.Get, "/api/v1/notifications", "/api/v1/notifications"),
         ("read-notifications", HttpMethod.Post, "/api/v1/notifications/read", "/api/v1/notifications/read"),
+        // Release times: aggregates and targets public; per-control detail for the country's administration; targets set
+        // by its analysts and administrators (an empty body: 400 past authorization).
+        ("release-times", HttpMethod.Get, "/api/v1/analytics/release-times", "/api/v1/analytics/release-times?country=KZ&groupBy=channel"),
+        ("release-times-csv", HttpMethod.Get, "/api/v1/analytics/release-times.csv", "/api/v1/analytics/release-times.csv?country=KZ"),
+        ("release-time-targets", HttpMethod.Get, "/api/v1/analytics/release-times/targets", "/api/v1/analytics/release-times/targets"),
+        ("release-time-controls", HttpMethod.Get, "/api/v1/analytics/release-times/controls", "/api/v1/analytics/release-times/controls?country=KZ"),
+        ("set-release-time-target", HttpMethod.Put, "/api/v1/analytics/release-times/targets/{country}/{channel}", "/api/v1/analytics/release-times/targets/KZ/yellow"),
         // Certificates of origin. Writes carry an empty body (400 past authorization) or name nothing (404).
         ("apply", HttpMethod.Post, "/api/v1/origin/applications", "/api/v1/origin/applications"),
         ("applications", HttpMethod.Get, "/api/v1/origin/applications", "/api/v1/origin/applications"),
@@ -180,15 +187,20 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list", "trust-list", "status-list", "tariff-code", "tariff-requirements", "exchange-rates"];
 
+    private static readonly string[] ReleaseTimesPublic = ["release-times", "release-times-csv", "release-time-targets"];
+
     /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
     public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];
 
     /// <summary>What a machine client may do: the same as a person of its role and scope.</summary>
     public static HttpStatusCode ExpectedForClient(string request, string client) => request switch
     {
-        _ when Public.Contains(request) => HttpStatusCode.OK,
+        _ when Public.Contains(request) || ReleaseTimesPublic.Contains(request) => HttpStatusCode.OK,
         "verify" or "tariff-calculation" => HttpStatusCode.BadRequest,
         "tariff-import" => HttpStatusCode.Forbidden,
+        // Kazakhstan's national system reads Kazakhstan's per-control release times; nobody's system sets targets.
+        "release-time-controls" => client == "demo-customs-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        "set-release-time-target" => HttpStatusCode.Forbidden,
         _ when OriginReads.Contains(request) => HttpStatusCode.OK,
         _ when OriginMissing.Contains(request) => HttpStatusCode.NotFound,
         "apply" or "attach-certificate" => client == "demo-trader-kz" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
@@ -224,7 +236,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
     /// <summary>The expected status of a request for a caller (null = anonymous).</summary>
     public static HttpStatusCode Expected(string request, DemoPerson? caller)
     {
-        if (Public.Contains(request))
+        if (Public.Contains(request) || ReleaseTimesPublic.Contains(request))
         {
             return HttpStatusCode.OK;
         }
@@ -289,6 +301,9 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             "attach-certificate" => caller == DemoPerson.TraderKz ? HttpStatusCode.BadRequest : caller == DemoPerson.TraderCn ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             _ when ControlCertificates.Contains(request) => caller == DemoPerson.OfficerKz || caller == DemoPerson.Administrator ? HttpStatusCode.OK
                 : caller == DemoPerson.OfficerCn ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            // Kazakhstan's per-control release times: its officers and analysts, and administrators.
+            "release-time-controls" => readsKazakhRisk ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "set-release-time-target" => caller == DemoPerson.AnalystKz || caller == DemoPerson.Administrator ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not in the matrix"),
         };
     }
@@ -341,7 +356,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         {
             message.Content = JsonContent.Create(new { decision = "release" });
         }
-        else if (RiskWrites.Contains(request) || request is "register-webhook" or "apply" or "resubmit" or "review" or "certificate-status" or "verify" or "attach-certificate" || OriginAdministration.Contains(request))
+        else if (RiskWrites.Contains(request) || request is "register-webhook" or "set-release-time-target" or "apply" or "resubmit" or "review" or "certificate-status" or "verify" or "attach-certificate" || OriginAdministration.Contains(request))
         {
             message.Content = JsonContent.Create(new { });
         }

@@ -9,6 +9,7 @@ using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
 using Caravan.Trade.Features.ExplainChannel;
 using Caravan.Trade.Features.LodgeConsignment;
+using Caravan.Trade.Features.MeasureReleaseTimes;
 using Caravan.Trade.Features.NotifyTraders;
 using Caravan.Trade.Features.RecordBorderEvents;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +38,8 @@ public static class TradeModule
         services.AddScoped<ConsignmentAmendment>();
         services.AddScoped<TraderNotifications>();
         services.AddEventConsumer<TraderNotificationsConsumer>();
+        services.AddEventConsumer<ReleaseTimeConsumer>();
+        services.AddScoped<ReleaseTimeAnalytics>();
         services.AddEventType<ControlCreatedEvent>(TradeEvents.ControlCreated, "Pre-arrival data for one administration, as soon as the consignment is lodged.");
         services.AddEventType<ChannelAssignedEvent>(TradeEvents.ChannelAssigned, "The administration's engine assessed the control again, after an amendment.");
         services.AddEventType<DecisionRecordedEvent>(TradeEvents.DecisionRecorded, "An administration decided on its control.");
@@ -58,6 +61,7 @@ public static class TradeModule
         api.MapAmendConsignmentApi();
         api.MapExplainChannelApi();
         api.MapNotificationsApi();
+        api.MapReleaseTimesApi();
         return api;
     }
 }

@@ -13,6 +13,9 @@ public static class TradePermissions
 
     /// <summary>Decide on the customs controls of one's own country (officers, national systems).</summary>
     public static readonly Permission Decide = new("trade.control.decide");
+
+    /// <summary>Set one's country's release-time targets (risk analysts, administrators).</summary>
+    public static readonly Permission SetReleaseTargets = new("trade.release-targets.set");
 }
 
 internal sealed class TradeRolePermissions : IRolePermissions
@@ -27,5 +30,7 @@ internal sealed class TradeRolePermissions : IRolePermissions
         (Roles.Administrator, TradePermissions.View),
         (Roles.CustomsOfficer, TradePermissions.Decide),
         (Roles.NationalSystem, TradePermissions.Decide),
+        (Roles.RiskAnalyst, TradePermissions.SetReleaseTargets),
+        (Roles.Administrator, TradePermissions.SetReleaseTargets),
     ];
 }

@@ -23,6 +23,10 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<TraderNotification> Notifications => Set<TraderNotification>();
 
+    public DbSet<ControlReleaseTime> ReleaseTimes => Set<ControlReleaseTime>();
+
+    public DbSet<ReleaseTimeTarget> ReleaseTargets => Set<ReleaseTimeTarget>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Consignment>(e =>
@@ -80,6 +84,35 @@ internal class TradeDbContext(DbContextOptions options) : DbContext(options)
             e.Property(n => n.Country).HasMaxLength(2);
             e.Property(n => n.What).HasMaxLength(40);
             e.Property(n => n.Detail).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<ControlReleaseTime>(e =>
+        {
+            e.ToTable("control_release_times");
+            e.HasKey(r => r.ControlId);
+            e.Property(r => r.ControlId).ValueGeneratedNever();
+            e.Property(r => r.Reference).HasMaxLength(24);
+            e.Property(r => r.Country).HasMaxLength(2);
+            e.Property(r => r.Role).HasMaxLength(16);
+            e.Property(r => r.CrossingId).HasMaxLength(16);
+            e.Property(r => r.EntryCrossingId).HasMaxLength(16);
+            e.Property(r => r.ExitCrossingId).HasMaxLength(16);
+            e.Property(r => r.TransportMode).HasMaxLength(24);
+            e.Property(r => r.Channel).HasMaxLength(8);
+            e.Property(r => r.Outcome).HasMaxLength(16);
+            e.HasIndex(r => r.ConsignmentId);
+            e.HasIndex(r => new { r.CrossingId, r.LodgedAt });
+            e.HasIndex(r => new { r.Country, r.LodgedAt });
+            e.HasIndex(r => r.LodgedAt);
+        });
+
+        modelBuilder.Entity<ReleaseTimeTarget>(e =>
+        {
+            e.ToTable("release_time_targets");
+            e.HasKey(t => new { t.Country, t.Channel });
+            e.Property(t => t.Country).HasMaxLength(2);
+            e.Property(t => t.Channel).HasMaxLength(8);
+            e.Property(t => t.SetBy).HasMaxLength(200);
         });
 
         modelBuilder.Entity<ControlAssessment>(e =>

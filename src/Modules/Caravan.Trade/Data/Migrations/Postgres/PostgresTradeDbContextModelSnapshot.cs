@@ -222,6 +222,121 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                     b.ToTable("control_decisions", "trade");
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlReleaseTime", b =>
+                {
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Aeo")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ArrivalToExitSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ArrivalToQueueSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ArrivalToReleaseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("CheckFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CheckSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CheckStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CheckToReleaseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("EnteredNextAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EntryCrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ExitCrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ExitToNextEntrySeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ExitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LodgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("QueueToCheckSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReleaseToExitSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransportMode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("ControlId");
+
+                    b.HasIndex("ConsignmentId");
+
+                    b.HasIndex("LodgedAt");
+
+                    b.HasIndex("Country", "LodgedAt");
+
+                    b.HasIndex("CrossingId", "LodgedAt");
+
+                    b.ToTable("control_release_times", "trade");
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.Property<Guid>("Id")
@@ -309,6 +424,32 @@ namespace Caravan.Trade.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("declaration_versions", "trade");
+                });
+
+            modelBuilder.Entity("Caravan.Trade.Domain.ReleaseTimeTarget", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Country", "Channel");
+
+                    b.ToTable("release_time_targets", "trade");
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.TraderNotification", b =>

@@ -216,6 +216,121 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                     b.ToTable("control_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Trade.Domain.ControlReleaseTime", b =>
+                {
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Aeo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivalToExitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivalToQueueSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivalToReleaseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckToReleaseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConsignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnteredNextAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryCrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitCrossingId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExitToNextEntrySeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LodgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueueToCheckSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleaseToExitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransportMode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ControlId");
+
+                    b.HasIndex("ConsignmentId");
+
+                    b.HasIndex("LodgedAt");
+
+                    b.HasIndex("Country", "LodgedAt");
+
+                    b.HasIndex("CrossingId", "LodgedAt");
+
+                    b.ToTable("control_release_times", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Trade.Domain.CustomsControl", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +418,32 @@ namespace Caravan.Trade.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("declaration_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Trade.Domain.ReleaseTimeTarget", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Country", "Channel");
+
+                    b.ToTable("release_time_targets", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Trade.Domain.TraderNotification", b =>
