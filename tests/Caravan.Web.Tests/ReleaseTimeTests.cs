@@ -135,6 +135,16 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         Assert.Equal("crossing,controls,released,refused,measured,median_s,p90_s,p95_s,mean_s,with_target,within_target_share,arrival_to_queue_median_s,queue_to_check_median_s,check_median_s,check_to_release_median_s", lines[0]);
         Assert.Equal(["CN-KZ-01,3,3,0,3,5400,6840,7020,5000,3,0.667,1200,1200,1800,3000"], lines[1..]);
 
+        // The public dashboard with the same filters shows the same figures in its table (the charts read the same report).
+        var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri($"/release-times?{filter}", UriKind.Relative), Ct));
+        var row = page[page.IndexOf("data-key=\"CN-KZ-01\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("data-seconds=\"5400\">1 h 30 min<", row, StringComparison.Ordinal);
+        Assert.Contains("data-seconds=\"6840\">1 h 54 min<", row, StringComparison.Ordinal);
+        Assert.Contains("1 h 57 min", row, StringComparison.Ordinal); // p95 7020 s
+        Assert.Contains("67%", row, StringComparison.Ordinal);
+        Assert.Contains("id=\"rt-chart-stages\"", page, StringComparison.Ordinal);
+
         // China's control of A, crossing between UTC+8 and UTC+5, for China's administration only.
         var chinese = await cn.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/analytics/release-times/controls?country=CN&crossing=CN-KZ-01&from={today}&to={today}", UriKind.Relative), Ct);
         var chinaA = chinese!.Single(r => r.GetProperty("controlId").GetString() == controlA("CN"));

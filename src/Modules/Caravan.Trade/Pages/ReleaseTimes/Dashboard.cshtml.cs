@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Caravan.Reference.Contracts;
+using Caravan.Trade.Contracts;
+using Caravan.Trade.Features.MeasureReleaseTimes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Trade.Pages.ReleaseTimes;
+
+/// <summary>
+/// The public release-time dashboard (issue 9): per crossing (or another grouping) how long goods wait from arrival to
+/// release — median, 90th and 95th percentile — where the time goes by stage, and the bottleneck of each crossing.
+/// The same report as <c>GET /api/v1/analytics/release-times</c> with the same filters; every chart's numbers are in a
+/// table beside it.
+/// </summary>
+internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Crossing { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? GroupBy { get; set; }
+
+    public ReleaseTimeReport? Report { get; private set; }
+
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public TradeDisplay Display { get; } = new(countries, crossings);
+
+    /// <summary>The report as JSON for the charts (read by wwwroot/js/release-times.js, never executed).</summary>
+    public string ChartData => Report is null ? "null" : JsonSerializer.Serialize(Report, JsonSerializerOptions.Web);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await Display.LoadAsync(ct);
+        var (filter, errors) = await ReleaseTimesApi.ParseAsync(Crossing, Country, null, null, null, null, From, To, GroupBy ?? "crossing", crossings, countries, clock, ct);
+        if (filter is null)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Report = await analytics.ReportAsync(filter, ct);
+    }
+
+    /// <summary>A duration as hours and minutes ("3 h 05 min"), or a dash when there is none.</summary>
+    public static string Duration(double? seconds)
+    {
+        if (seconds is not { } s)
+        {
+            return "—";
+        }
+
+        var minutes = (long)Math.Round(s / 60);
+        return minutes < 60
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{minutes} min")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
+    }
+}
