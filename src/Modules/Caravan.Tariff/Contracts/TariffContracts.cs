@@ -88,7 +88,16 @@ public sealed record RequirementView(
     string LegalSource,
     DateOnly ValidFrom,
     DateOnly? ValidTo,
-    bool Illustrative);
+    bool Illustrative)
+{
+    /// <summary>Whether a code (6–10 digits) falls in the range, compared on as many digits as each bound has.</summary>
+    public bool Covers(string code) => Covers(HsFrom, HsTo, code);
+
+    internal static bool Covers(string from, string to, string code) =>
+        string.CompareOrdinal(Pad(code, from.Length), from) >= 0 && string.CompareOrdinal(Pad(code, to.Length), to) <= 0;
+
+    private static string Pad(string code, int length) => code.Length >= length ? code[..length] : code.PadRight(length, '0');
+}
 
 public sealed record ExchangeRateView(string Currency, string QuoteCurrency, DateOnly Date, decimal Rate, string Source, bool Illustrative);
 

@@ -41,13 +41,14 @@ internal sealed class TariffLine
 
     public Guid ImportId { get; set; }
 
-    /// <summary>The VAT the importing country levies on goods of this line.</summary>
-    public decimal VatFor(string country) =>
+    /// <summary>The members' own VAT rates, read from <see cref="VatByCountry"/>.</summary>
+    public IReadOnlyDictionary<string, decimal> VatRates() =>
         (VatByCountry ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('='))
-            .Where(kv => kv.Length == 2 && kv[0].Trim() == country)
-            .Select(kv => decimal.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault(VatPercent);
+            .ToDictionary(kv => kv[0].Trim(), kv => decimal.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The VAT the importing country levies on goods of this line.</summary>
+    public decimal VatFor(string country) => VatRates().TryGetValue(country, out var rate) ? rate : VatPercent;
 }
 
 internal sealed class Requirement

@@ -14,7 +14,7 @@ internal sealed class TariffQueries(TariffDbContext db) : IRequirementsDirectory
 {
     public static TariffLineView View(TariffLine l) => new(
         l.Schedule, l.Line, l.Description, l.AdValoremPercent, l.SpecificAmount, l.SpecificCurrency, l.SpecificUnit, l.Compound, l.VatPercent,
-        (l.VatByCountry ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(kv => kv[0].Trim(), kv => decimal.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture)),
+        l.VatRates(),
         l.Excise, l.LegalSource, l.ValidFrom, l.ValidTo, l.Illustrative);
 
     public static RequirementView View(Requirement r) => new(r.Id, r.Country, r.Direction, r.HsFrom, r.HsTo, r.Kind, r.Title, r.LegalSource, r.ValidFrom, r.ValidTo, r.Illustrative);
@@ -55,12 +55,9 @@ internal sealed class TariffQueries(TariffDbContext db) : IRequirementsDirectory
     }
 
     /// <summary>Whether a code (6–10 digits) falls in the range: compared on as many digits as the range bounds have.</summary>
-    internal static bool Covers(Requirement r, string code) =>
-        string.CompareOrdinal(Pad(code, r.HsFrom.Length), r.HsFrom) >= 0 && string.CompareOrdinal(Pad(code, r.HsTo.Length), r.HsTo) <= 0;
+    private static bool Covers(Requirement r, string code) => RequirementView.Covers(r.HsFrom, r.HsTo, code);
 
     private static bool Inside(Requirement r, string code) => r.HsFrom.StartsWith(code, StringComparison.Ordinal) || r.HsTo.StartsWith(code, StringComparison.Ordinal);
-
-    private static string Pad(string code, int length) => code.Length >= length ? code[..length] : code.PadRight(length, '0');
 
     public async Task<List<ExchangeRateView>> LatestRatesAsync(CancellationToken ct) =>
         (await db.Rates.AsNoTracking().ToListAsync(ct))

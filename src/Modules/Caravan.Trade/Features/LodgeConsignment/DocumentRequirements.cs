@@ -36,7 +36,7 @@ internal sealed class DocumentRequirements(IEnumerable<IRequirementsDirectory> d
                 }
 
                 var concerned = codes.Select((code, index) => (code, index))
-                    .Where(x => x.code.Length >= 6 && string.CompareOrdinal(Pad(x.code, requirement.HsFrom.Length), requirement.HsFrom) >= 0 && string.CompareOrdinal(Pad(x.code, requirement.HsTo.Length), requirement.HsTo) <= 0)
+                    .Where(x => x.code.Length >= 6 && requirement.Covers(x.code))
                     .Select(x => x.index)
                     .ToList();
                 missing.Add(new MissingDocument(control.Country, control.Role, requirement.Kind, requirement.Title, requirement.LegalSource, concerned, requirement.Illustrative));
@@ -45,6 +45,4 @@ internal sealed class DocumentRequirements(IEnumerable<IRequirementsDirectory> d
 
         return missing;
     }
-
-    private static string Pad(string code, int length) => code.Length >= length ? code[..length] : code.PadRight(length, '0');
 }
