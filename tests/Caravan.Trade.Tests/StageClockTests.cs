@@ -244,8 +244,37 @@ public sealed class ReleaseStatisticsTests
         // starts on 29 Dec 2025); week = ⌊(334 − 1 + 10) / 7⌋ = 49.
         var row = Row(60, 0, 0, 0, 0) with { LodgedAt = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.FromHours(5)), Aeo = true };
 
-        Assert.Equal(["2026-11-30", "2026-W49", "2026-11", "aeo", "3", "yellow", "import", "KZ", "CN-KZ-01"],
-            new[] { "day", "week", "month", "aeo", "mode", "channel", "direction", "country", "crossing" }.Select(g => ReleaseTimeAnalytics.Key(row, g)));
+        Assert.Equal(["2026-11-30", "2026-W49", "2026-11", "aeo", "3", "yellow", "import", "KZ", "CN-KZ-01", "CN-KZ-01/KZ"],
+            new[] { "day", "week", "month", "aeo", "mode", "channel", "direction", "country", "crossing", "side" }.Select(g => ReleaseTimeAnalytics.Key(row, g)));
+    }
+
+    [Fact]
+    public void The_distribution_bins_each_channel_in_widths_that_cover_the_95th_percentile()
+    {
+        // Totals: green 600, 1200, 2400; yellow 3000, 4000, 9000; red 20000; one open control (no release) left out.
+        // All seven sorted: p95 h = 6 × 0.95 = 5.7 → 9000 + 0.7 × 11000 = 16700 s = 278.3 min. 5, 10 and 15 min need
+        // 56, 28 and 19 bins; 30 min (1800 s) needs ⌈16700 / 1800⌉ = 10 ≤ 12. 20000 ≥ 10 × 1800 = 18000: an open 11th bin.
+        var rows = new[]
+        {
+            Row(600, 0, 0, 0, 0) with { Channel = "green" }, Row(1200, 0, 0, 0, 0) with { Channel = "green" }, Row(2400, 0, 0, 0, 0) with { Channel = "green" },
+            Row(3000, 0, 0, 0, 0), Row(4000, 0, 0, 0, 0), Row(9000, 0, 0, 0, 0), Row(20000, 0, 0, 0, 0) with { Channel = "red" },
+            Row(0, 0, 0, 0, 0) with { ArrivalToRelease = null, Outcome = "open" },
+        };
+        var filter = new ReleaseTimeFilter(null, null, null, null, null, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "crossing");
+
+        var d = ReleaseTimeAnalytics.Distribution(filter, rows);
+
+        Assert.Equal(1800, d.BinSeconds);
+        Assert.Equal(11, d.Bins.Count);
+        Assert.Equal((18000L, (long?)null), (d.Bins[^1].FromSeconds, d.Bins[^1].ToSeconds));
+        Assert.Equal(["green", "yellow", "red"], d.Channels.Select(c => c.Channel));
+        // green: 600 and 1200 in [0, 1800), 2400 in [1800, 3600); yellow: 3000 in the second, 4000 in [3600, 5400), 9000 in [9000, 10800).
+        Assert.Equal([2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], d.Bins.Select(b => b.Counts["green"]));
+        Assert.Equal([0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0], d.Bins.Select(b => b.Counts["yellow"]));
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], d.Bins.Select(b => b.Counts["red"]));
+        // green quartiles of 600, 1200, 2400: Q1 h = 0.5 → 900; median 1200; Q3 h = 1.5 → 1800; p90 h = 1.8 → 1200 + 0.8 × 1200 = 2160.
+        var green = d.Channels[0];
+        Assert.Equal((3, 900.0, 1200.0, 1800.0, 2160.0, 2400L), (green.Count, green.Q1Seconds, green.MedianSeconds, green.Q3Seconds, green.P90Seconds, green.MaxSeconds));
     }
 
     [Fact]

@@ -137,6 +137,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         // by its analysts and administrators (an empty body: 400 past authorization).
         ("release-times", HttpMethod.Get, "/api/v1/analytics/release-times", "/api/v1/analytics/release-times?country=KZ&groupBy=channel"),
         ("release-times-csv", HttpMethod.Get, "/api/v1/analytics/release-times.csv", "/api/v1/analytics/release-times.csv?country=KZ"),
+        ("release-time-distribution", HttpMethod.Get, "/api/v1/analytics/release-times/distribution", "/api/v1/analytics/release-times/distribution?country=KZ"),
         ("release-time-targets", HttpMethod.Get, "/api/v1/analytics/release-times/targets", "/api/v1/analytics/release-times/targets"),
         ("release-time-controls", HttpMethod.Get, "/api/v1/analytics/release-times/controls", "/api/v1/analytics/release-times/controls?country=KZ"),
         ("set-release-time-target", HttpMethod.Put, "/api/v1/analytics/release-times/targets/{country}/{channel}", "/api/v1/analytics/release-times/targets/KZ/yellow"),
@@ -187,7 +188,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
 
     private static readonly string[] Public = ["countries", "country", "crossings", "crossing", "hs-search", "hs-sections", "hs-section", "hs-code", "code-list", "trust-list", "status-list", "tariff-code", "tariff-requirements", "exchange-rates"];
 
-    private static readonly string[] ReleaseTimesPublic = ["release-times", "release-times-csv", "release-time-targets"];
+    private static readonly string[] ReleaseTimesPublic = ["release-times", "release-times-csv", "release-time-distribution", "release-time-targets"];
 
     /// <summary>The demo machine clients, called through the API with their access tokens.</summary>
     public static readonly IReadOnlyList<string> MachineClients = ["demo-customs-kz", "demo-customs-cn", "demo-trader-kz"];

@@ -135,9 +135,23 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         Assert.Equal("crossing,controls,released,refused,measured,median_s,p90_s,p95_s,mean_s,with_target,within_target_share,arrival_to_queue_median_s,queue_to_check_median_s,check_median_s,check_to_release_median_s", lines[0]);
         Assert.Equal(["CN-KZ-01,3,3,0,3,5400,6840,7020,5000,3,0.667,1200,1200,1800,3000"], lines[1..]);
 
+        // Both sides compared: Kazakhstan's side of CN-KZ-01 is the same three controls.
+        var sides = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/analytics/release-times?{filter.Replace("groupBy=crossing", "groupBy=side", StringComparison.Ordinal)}", UriKind.Relative), Ct);
+        var side = Assert.Single(sides.GetProperty("groups").EnumerateArray());
+        Assert.Equal(("CN-KZ-01/KZ", 5400.0), (side.GetProperty("key").GetString(), side.GetProperty("total").GetProperty("medianSeconds").GetDouble()));
+
+        // Distribution: p95 7020 s = 117 min needs 24 bins of 5 min, 12 of 10 min (600 s): 2400 s in bin 4 [2400, 3000),
+        // 5400 s in bin 9 [5400, 6000), 7200 s ≥ 12 × 600 in the open 13th bin.
+        var distribution = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/analytics/release-times/distribution?{filter}", UriKind.Relative), Ct);
+        Assert.Equal(600, distribution.GetProperty("binSeconds").GetInt64());
+        var perBin = distribution.GetProperty("bins").EnumerateArray().Select(b => b.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32())).ToList();
+        Assert.Equal([0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1], perBin);
+        Assert.Equal(3, distribution.GetProperty("channels").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
+
         // The public dashboard with the same filters shows the same figures in its table (the charts read the same report).
         var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri($"/release-times?{filter}", UriKind.Relative), Ct));
-        var row = page[page.IndexOf("data-key=\"CN-KZ-01\"", StringComparison.Ordinal)..];
+        var table = page[page.IndexOf("data-testid=\"rt-table\"", StringComparison.Ordinal)..];
+        var row = table[table.IndexOf("data-key=\"CN-KZ-01\"", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains("data-seconds=\"5400\">1 h 30 min<", row, StringComparison.Ordinal);
         Assert.Contains("data-seconds=\"6840\">1 h 54 min<", row, StringComparison.Ordinal);
@@ -153,6 +167,21 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         var uzbek = await uz.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/analytics/release-times/controls?country=UZ&from={today}&to={today}", UriKind.Relative), Ct);
         Assert.Equal("refused", uzbek!.Single(r => r.GetProperty("controlId").GetString() == controlA("UZ")).GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await cn.GetAsync(new Uri($"/api/v1/analytics/release-times/controls?country=KZ", UriKind.Relative), Ct)).StatusCode);
+
+        // The Kazakh officer's own page lists each control with its stages; B (7200 s) is marked over the 100-minute target.
+        var officer = await factory.ClientAsync(DemoPerson.OfficerKz);
+        var own = System.Net.WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri($"/release-times/controls?country=KZ&crossing=CN-KZ-01&from={today}&to={today}", UriKind.Relative), Ct));
+        Assert.Contains("3 controls; median 1 h 30 min, 90th percentile 1 h 54 min, within target 67%.", own, StringComparison.Ordinal);
+        var late = own[own.IndexOf("data-seconds=\"7200\"", StringComparison.Ordinal)..];
+        Assert.StartsWith("data-seconds=\"7200\">2 h 00 min <span class=\"rt-badge rt-late\">over the 1 h 40 min target</span>", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("over the", own.Replace(late, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        // China's officer may not open Kazakhstan's; an anonymous visitor is sent to sign in.
+        var chineseOfficer = await factory.ClientAsync(DemoPerson.OfficerCn);
+        var refused = await chineseOfficer.GetAsync(new Uri("/release-times/controls?country=KZ", UriKind.Relative), Ct);
+        Assert.Equal((HttpStatusCode.Redirect, "/account/denied"), (refused.StatusCode, refused.Headers.Location!.AbsolutePath));
+        var visitor = await anonymous.GetAsync(new Uri("/release-times/controls?country=KZ", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.Equal("/account/signin", visitor.Headers.Location!.AbsolutePath);
     }
 
     [Theory]
@@ -171,8 +200,13 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         factory.SkipUnlessAvailable();
         var anonymous = await factory.ClientAsync(null);
 
-        foreach (var path in new[] { "/api/v1/analytics/release-times", "/api/v1/analytics/release-times.csv" })
+        foreach (var path in new[] { "/api/v1/analytics/release-times", "/api/v1/analytics/release-times.csv", "/api/v1/analytics/release-times/distribution" })
         {
+            if (field == "groupBy" && path.EndsWith("distribution", StringComparison.Ordinal))
+            {
+                continue; // the distribution is per channel, whatever the grouping
+            }
+
             var response = await anonymous.GetAsync(new Uri($"{path}?{query}", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

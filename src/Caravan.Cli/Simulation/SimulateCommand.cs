@@ -15,7 +15,7 @@ internal static class SimulateCommand
 {
     public static Command Create(Func<ParseResult, IServiceProvider> services, TextWriter output, TextWriter error)
     {
-        var days = new Option<int>("--days") { Description = "Days of history to create, ending now (1–30).", DefaultValueFactory = _ => 7 };
+        var days = new Option<int>("--days") { Description = "Days of history to create, ending now (1–366).", DefaultValueFactory = _ => 7 };
         var scale = new Option<double>("--scale") { Description = "Multiplies every lane's daily volume (1.0: about 60 consignments a day).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulator's randomness: the same seed plays the same traffic.", DefaultValueFactory = _ => 42 };
         var model = new Option<string?>("--model") { Description = "A JSON traffic model replacing the built-in one (docs/simulation.md)." };
@@ -27,9 +27,9 @@ internal static class SimulateCommand
         command.SetAction(async (parse, ct) => await CaravanCli.RunWith(services(parse), error, async sp =>
         {
             var options = new SimulationOptions(parse.GetValue(days), parse.GetValue(scale), parse.GetValue(seed));
-            if (options.Days is < 1 or > 30 || options.Scale is <= 0 or > 100)
+            if (options.Days is < 1 or > 366 || options.Scale is <= 0 or > 100)
             {
-                await error.WriteLineAsync("error: --days is 1 to 30 (border events may be reported up to 30 days back) and --scale above 0, at most 100.");
+                await error.WriteLineAsync("error: --days is 1 to 366 and --scale above 0, at most 100.");
                 return 2;
             }
 

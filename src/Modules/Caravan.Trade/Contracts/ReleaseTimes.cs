@@ -5,13 +5,24 @@ namespace Caravan.Trade.Contracts;
 /// <param name="PercentileMethod">How percentiles are computed.</param>
 public sealed record ReleaseTimeReport(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string GroupBy, string PercentileMethod, IReadOnlyList<ReleaseTimeGroup> Groups, IReadOnlyList<BottleneckHint> Bottlenecks);
 
-/// <param name="Key">The crossing id, country, direction (export/transit/import), mode (UN/ECE Rec. 19 code), channel, aeo/non-aeo, or period (2026-11-30, 2026-W48, 2026-11).</param>
+/// <param name="Key">The crossing id, side (crossing/country: CN-KZ-01/KZ), country, direction (export/transit/import), mode (UN/ECE Rec. 19 code), channel, aeo/non-aeo, or period (2026-11-30, 2026-W48, 2026-11).</param>
 /// <param name="Controls">Controls in the group (lodged in the period), whatever their state.</param>
 /// <param name="Total">Arrival at the crossing to release, over the controls that have both.</param>
 /// <param name="WithTarget">Measured controls whose country set a target for their channel.</param>
 /// <param name="WithinTargetShare">Of those, the share released within the target (0–1); null without targets.</param>
 /// <param name="Stages">arrival-to-queue, queue-to-check, check, check-to-release.</param>
 public sealed record ReleaseTimeGroup(string Key, int Controls, int Released, int Refused, DurationFigures Total, int WithTarget, double? WithinTargetShare, IReadOnlyList<DurationFigures> Stages);
+
+/// <summary>Arrival-to-release times per channel, in bins of one width, with each channel's spread.</summary>
+/// <param name="BinSeconds">The width of every bin but the last, which is open-ended when anything lies beyond.</param>
+public sealed record ReleaseTimeDistribution(DateOnly From, DateOnly To, long BinSeconds, IReadOnlyList<DistributionBin> Bins, IReadOnlyList<ChannelSpread> Channels);
+
+/// <param name="ToSeconds">Exclusive; null for the open-ended last bin.</param>
+/// <param name="Counts">Controls per channel whose arrival-to-release time lies in the bin.</param>
+public sealed record DistributionBin(long FromSeconds, long? ToSeconds, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>A channel's arrival-to-release times: quartiles, 90th percentile and the longest, in seconds.</summary>
+public sealed record ChannelSpread(string Channel, int Count, double? Q1Seconds, double? MedianSeconds, double? Q3Seconds, double? P90Seconds, long? MaxSeconds);
 
 /// <summary>Durations in seconds: how many, median, 90th and 95th percentiles, mean (null when there are none).</summary>
 public sealed record DurationFigures(string Stage, int Count, double? MedianSeconds, double? P90Seconds, double? P95Seconds, double? MeanSeconds);

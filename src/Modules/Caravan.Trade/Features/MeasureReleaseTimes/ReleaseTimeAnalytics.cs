@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caravan.Platform.Security;
 using Caravan.Trade.Contracts;
 using Caravan.Trade.Data;
 using Caravan.Trade.Domain;
@@ -55,7 +56,16 @@ internal sealed record MeasuredControl(
 /// </summary>
 internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
 {
-    public static readonly IReadOnlyList<string> Groupings = ["crossing", "country", "direction", "mode", "channel", "aeo", "day", "week", "month"];
+    /// <summary>"side" is a crossing's post in one country (CN-KZ-01/KZ): the two sides of a crossing compared.</summary>
+    public static readonly IReadOnlyList<string> Groupings = ["crossing", "side", "country", "direction", "mode", "channel", "aeo", "day", "week", "month"];
+
+    /// <summary>Bin widths of the distribution, in minutes: the first that covers the 95th percentile in at most <see cref="MaxBins"/> bins.</summary>
+    private static readonly int[] BinMinutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 10080, 20160, 43200];
+
+    public const int MaxBins = 12;
+
+    /// <summary>How many crossings the dashboard draws a time series for when no crossing is chosen (the busiest).</summary>
+    public const int SeriesCrossings = 5;
 
     public static readonly IReadOnlyList<string> Stages = [StageClock.ArrivalToQueueStage, StageClock.QueueToCheckStage, StageClock.CheckStage, StageClock.CheckToReleaseStage];
 
@@ -70,6 +80,28 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
         return await query.Select(r => new MeasuredControl(r.ControlId, r.Country, r.Role, r.CrossingId, r.TransportMode, r.Channel, r.Aeo, r.Outcome, r.LodgedAt,
             r.ArrivalToQueueSeconds, r.QueueToCheckSeconds, r.CheckSeconds, r.CheckToReleaseSeconds, r.ArrivalToReleaseSeconds)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Per-control detail is for the country's customs officers and risk analysts; the aggregates are public.</summary>
+    public static bool MaySeeControls(Caller caller, string country) =>
+        caller.Has(TradePermissions.Decide, Scope.Country(country)) || caller.Has(Risk.Contracts.RiskPermissions.View, Scope.Country(country));
+
+    /// <summary>The filter's controls (its country required, checked by the caller), the latest lodged first, at most <paramref name="max"/>.</summary>
+    public async Task<List<ControlReleaseTimeView>> ControlsAsync(ReleaseTimeFilter f, int max, CancellationToken cancellationToken)
+    {
+        var start = f.Start;
+        var end = f.End;
+        var rows = await Filter(db.ReleaseTimes.AsNoTracking().Where(r => r.LodgedAt >= start && r.LodgedAt < end), f)
+            .OrderByDescending(r => r.LodgedAt).ThenBy(r => r.ControlId).Take(max).ToListAsync(cancellationToken);
+        return rows.Select(View).ToList();
+    }
+
+    private static ControlReleaseTimeView View(ControlReleaseTime r) => new(
+        r.ControlId, r.ConsignmentId, r.Reference, r.Country, r.Role, r.CrossingId, r.TransportMode, r.Channel, r.Aeo, r.Outcome, r.LodgedAt,
+        r.ArrivedAt, r.QueuedAt, r.CheckStartedAt, r.CheckFinishedAt, r.ReleasedAt, r.RefusedAt, r.ExitedAt, r.EnteredNextAt,
+        r.ArrivalToQueueSeconds, r.QueueToCheckSeconds, r.CheckSeconds, r.CheckToReleaseSeconds, r.ReleaseToExitSeconds, r.ExitToNextEntrySeconds, r.ArrivalToReleaseSeconds, r.ArrivalToExitSeconds);
+
+    public async Task<Dictionary<(string Country, string Channel), int>> TargetsAsync(CancellationToken cancellationToken) =>
+        await db.ReleaseTargets.AsNoTracking().ToDictionaryAsync(t => (t.Country, t.Channel), t => t.Minutes, cancellationToken);
 
     public static IQueryable<ControlReleaseTime> Filter(IQueryable<ControlReleaseTime> query, ReleaseTimeFilter f)
     {
@@ -110,14 +142,78 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
     {
         var rows = await ReadAsync(f, cancellationToken);
         var previous = await ReadAsync(f.Previous(), cancellationToken);
-        var targets = await db.ReleaseTargets.AsNoTracking().ToDictionaryAsync(t => (t.Country, t.Channel), t => t.Minutes, cancellationToken);
+        var targets = await TargetsAsync(cancellationToken);
         return Report(f, rows, previous, targets);
     }
 
+    /// <summary>
+    /// Everything the dashboard draws, from one read of the period: the report as asked, the crossings (for the map),
+    /// both sides of each crossing, a time series per crossing and the distribution per channel. Each part equals what
+    /// the API answers for the same filters with the matching grouping (the series: crossing=X and groupBy=day or week).
+    /// </summary>
+    public async Task<ReleaseTimeDashboard> DashboardAsync(ReleaseTimeFilter f, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(f, cancellationToken);
+        var previous = await ReadAsync(f.Previous(), cancellationToken);
+        var targets = await TargetsAsync(cancellationToken);
+        var seriesGrouping = SeriesGrouping(f);
+        var seriesCrossings = f.Crossing is { } chosen
+            ? [chosen]
+            : rows.Where(r => r.CrossingId is not null).GroupBy(r => r.CrossingId!, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(SeriesCrossings).Select(g => g.Key).ToList();
+        return new ReleaseTimeDashboard(
+            Report(f, rows, previous, targets),
+            Groups(rows, "crossing", targets),
+            Groups(rows, "side", targets),
+            seriesGrouping,
+            seriesCrossings.Select(c => new CrossingSeries(c, Groups(rows.Where(r => r.CrossingId == c).ToList(), seriesGrouping, targets))).ToList(),
+            Distribution(f, rows));
+    }
+
+    /// <summary>Days for a period of up to 31 days, ISO weeks for a longer one.</summary>
+    public static string SeriesGrouping(ReleaseTimeFilter f) => f.To.DayNumber - f.From.DayNumber + 1 <= 31 ? "day" : "week";
+
+    public async Task<ReleaseTimeDistribution> DistributionAsync(ReleaseTimeFilter f, CancellationToken cancellationToken) =>
+        Distribution(f, await ReadAsync(f, cancellationToken));
+
+    /// <summary>
+    /// Arrival-to-release times per channel in bins of one width (the first of <see cref="BinMinutes"/> that covers the
+    /// 95th percentile of all in at most <see cref="MaxBins"/> bins), the last bin open-ended when anything lies beyond;
+    /// with each channel's quartiles and 90th percentile.
+    /// </summary>
+    public static ReleaseTimeDistribution Distribution(ReleaseTimeFilter f, IReadOnlyList<MeasuredControl> rows)
+    {
+        var measured = rows.Where(r => r.ArrivalToRelease is not null).ToList();
+        var channels = measured.Select(r => r.Channel ?? "unknown").Distinct(StringComparer.Ordinal)
+            .OrderBy(c => ReleaseTimesApi.Channels.Contains(c) ? ReleaseTimesApi.Channels.ToList().IndexOf(c) : ReleaseTimesApi.Channels.Count).ToList();
+        var all = measured.Select(r => r.ArrivalToRelease!.Value).Order().ToList();
+        var p95 = ReleaseStatistics.Percentile(all, 0.95) ?? 0;
+        var width = 60L * BinMinutes.FirstOrDefault(m => Math.Ceiling(p95 / (m * 60.0)) <= MaxBins, BinMinutes[^1]);
+        var closed = (int)Math.Max(1, Math.Ceiling(p95 / width));
+        var open = all.Count > 0 && all[^1] >= closed * width;
+        var bins = Enumerable.Range(0, closed + (open ? 1 : 0)).Select(i =>
+        {
+            var from = i * width;
+            long? to = i < closed ? from + width : null;
+            var counts = channels.ToDictionary(c => c, c => measured.Count(r => (r.Channel ?? "unknown") == c && r.ArrivalToRelease >= from && (to is null || r.ArrivalToRelease < to)), StringComparer.Ordinal);
+            return new DistributionBin(from, to, counts);
+        }).ToList();
+        var spreads = channels.Select(c =>
+        {
+            var sorted = measured.Where(r => (r.Channel ?? "unknown") == c).Select(r => r.ArrivalToRelease!.Value).Order().ToList();
+            return new ChannelSpread(c, sorted.Count, Round(ReleaseStatistics.Percentile(sorted, 0.25)), Round(ReleaseStatistics.Percentile(sorted, 0.5)),
+                Round(ReleaseStatistics.Percentile(sorted, 0.75)), Round(ReleaseStatistics.Percentile(sorted, 0.9)), sorted.Count == 0 ? null : sorted[^1]);
+        }).ToList();
+        return new ReleaseTimeDistribution(f.From, f.To, width, bins, spreads);
+    }
+
+    public static List<ReleaseTimeGroup> Groups(IReadOnlyList<MeasuredControl> rows, string groupBy, IReadOnlyDictionary<(string Country, string Channel), int> targets) =>
+        rows.GroupBy(r => Key(r, groupBy), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Group(g.Key, g.ToList(), targets)).ToList();
+
     public static ReleaseTimeReport Report(ReleaseTimeFilter f, IReadOnlyList<MeasuredControl> rows, IReadOnlyList<MeasuredControl> previous, IReadOnlyDictionary<(string Country, string Channel), int> targets)
     {
-        var groups = rows.GroupBy(r => Key(r, f.GroupBy), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Group(g.Key, g.ToList(), targets)).ToList();
+        var groups = Groups(rows, f.GroupBy, targets);
         var before = previous.Where(r => r.CrossingId is not null).GroupBy(r => r.CrossingId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Bottleneck(g.ToList()), StringComparer.Ordinal);
         var bottlenecks = rows.Where(r => r.CrossingId is not null).GroupBy(r => r.CrossingId!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
@@ -197,6 +293,7 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
         return groupBy switch
         {
             "country" => r.Country,
+            "side" => $"{r.CrossingId ?? "none"}/{r.Country}",
             "direction" => r.Role,
             "mode" => r.TransportMode ?? "unknown",
             "channel" => r.Channel ?? "unknown",
@@ -210,3 +307,17 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 }
+
+/// <summary>What the release-time dashboard draws; see <see cref="ReleaseTimeAnalytics.DashboardAsync"/>.</summary>
+/// <param name="Crossings">Grouped by crossing, for the map.</param>
+/// <param name="Sides">Grouped by side (crossing/country), to compare both sides of a crossing.</param>
+/// <param name="SeriesGrouping">day or week.</param>
+internal sealed record ReleaseTimeDashboard(
+    ReleaseTimeReport Report,
+    IReadOnlyList<ReleaseTimeGroup> Crossings,
+    IReadOnlyList<ReleaseTimeGroup> Sides,
+    string SeriesGrouping,
+    IReadOnlyList<CrossingSeries> Series,
+    ReleaseTimeDistribution Distribution);
+
+internal sealed record CrossingSeries(string Crossing, IReadOnlyList<ReleaseTimeGroup> Points);

@@ -42,6 +42,10 @@ internal static class ReleaseTimesApi
             .WithSummary("The release-time aggregates as CSV, with the same filters. Public.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/analytics/release-times/distribution", Distribution)
+            .WithTags(Tag).WithName("GetReleaseTimeDistribution")
+            .WithSummary("Arrival-to-release times per channel in bins, with each channel's quartiles and 90th percentile, for the same filters (groupBy is not used). Public.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/analytics/release-times/controls", Controls)
             .WithTags(Tag).WithName("ListControlReleaseTimes")
             .WithSummary("Each control's stage instants and durations, for the customs administration of the country (the country filter is required).")
@@ -67,6 +71,14 @@ internal static class ReleaseTimesApi
     {
         var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, groupBy, crossings, countries, clock, ct);
         return filter is null ? Problems.Invalid(errors) : TypedResults.Ok(await analytics.ReportAsync(filter, ct));
+    }
+
+    private static async Task<Results<Ok<ReleaseTimeDistribution>, ValidationProblem>> Distribution(
+        string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to,
+        ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
+    {
+        var (filter, errors) = await ParseAsync(crossing, country, direction, mode, channel, aeo, from, to, null, crossings, countries, clock, ct);
+        return filter is null ? Problems.Invalid(errors) : TypedResults.Ok(await analytics.DistributionAsync(filter, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv(
@@ -115,7 +127,7 @@ internal static class ReleaseTimesApi
 
     private static async Task<Results<Ok<List<ControlReleaseTimeView>>, ValidationProblem, ProblemHttpResult>> Controls(
         string? crossing, string? country, string? direction, string? mode, string? channel, string? aeo, string? from, string? to,
-        Caller caller, TradeDbContext db, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
+        Caller caller, ReleaseTimeAnalytics analytics, IBorderCrossingDirectory crossings, ICountryDirectory countries, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(country))
         {
@@ -128,22 +140,13 @@ internal static class ReleaseTimesApi
             return Problems.Invalid(errors);
         }
 
-        if (!caller.Has(TradePermissions.Decide, Scope.Country(filter.Country!)) && !caller.Has(Risk.Contracts.RiskPermissions.View, Scope.Country(filter.Country!)))
+        if (!ReleaseTimeAnalytics.MaySeeControls(caller, filter.Country!))
         {
             return Problems.Forbidden($"Per-control release times are for the customs administration of {filter.Country}; the aggregates are public.");
         }
 
-        var start = filter.Start;
-        var end = filter.End;
-        var rows = await ReleaseTimeAnalytics.Filter(db.ReleaseTimes.AsNoTracking().Where(r => r.LodgedAt >= start && r.LodgedAt < end), filter)
-            .OrderByDescending(r => r.LodgedAt).ThenBy(r => r.ControlId).Take(MaxControls).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(View).ToList());
+        return TypedResults.Ok(await analytics.ControlsAsync(filter, MaxControls, ct));
     }
-
-    private static ControlReleaseTimeView View(ControlReleaseTime r) => new(
-        r.ControlId, r.ConsignmentId, r.Reference, r.Country, r.Role, r.CrossingId, r.TransportMode, r.Channel, r.Aeo, r.Outcome, r.LodgedAt,
-        r.ArrivedAt, r.QueuedAt, r.CheckStartedAt, r.CheckFinishedAt, r.ReleasedAt, r.RefusedAt, r.ExitedAt, r.EnteredNextAt,
-        r.ArrivalToQueueSeconds, r.QueueToCheckSeconds, r.CheckSeconds, r.CheckToReleaseSeconds, r.ReleaseToExitSeconds, r.ExitToNextEntrySeconds, r.ArrivalToReleaseSeconds, r.ArrivalToExitSeconds);
 
     private static async Task<Ok<List<ReleaseTimeTargetView>>> Targets(TradeDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.ReleaseTargets.AsNoTracking().ToListAsync(ct))

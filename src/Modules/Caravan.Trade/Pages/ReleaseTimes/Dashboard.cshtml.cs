@@ -31,14 +31,38 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
     [BindProperty(SupportsGet = true)]
     public string? GroupBy { get; set; }
 
-    public ReleaseTimeReport? Report { get; private set; }
+    public ReleaseTimeReport? Report => Dashboard?.Report;
+
+    public ReleaseTimeDashboard? Dashboard { get; private set; }
+
+    public CrossingMap? Map { get; private set; }
 
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
-    /// <summary>The report as JSON for the charts (read by wwwroot/js/release-times.js, never executed).</summary>
-    public string ChartData => Report is null ? "null" : JsonSerializer.Serialize(Report, JsonSerializerOptions.Web);
+    /// <summary>What the charts draw, as JSON (read by wwwroot/js/release-times.js, never executed).</summary>
+    public string ChartData => Dashboard is null ? "null" : JsonSerializer.Serialize(Dashboard, JsonSerializerOptions.Web);
+
+    /// <summary>The query string of this view with one filter changed (for the links of the map and the tables).</summary>
+    public string With(string name, string? value)
+    {
+        var query = Request.Query.Where(q => !string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}")).ToList();
+        if (!string.IsNullOrEmpty(value))
+        {
+            query.Add($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
+        }
+
+        return "/release-times" + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));
+    }
+
+    /// <summary>A side's display name: the crossing and the country whose post it is.</summary>
+    public string Side(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? key : $"{Display.Crossing(key[..slash])} · {Display.Country(key[(slash + 1)..])}";
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -51,8 +75,13 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
             return;
         }
 
-        Report = await analytics.ReportAsync(filter, ct);
+        Dashboard = await analytics.DashboardAsync(filter, ct);
+        Map = CrossingMap.Build(Display.Crossings, Dashboard.Crossings);
     }
+
+    /// <summary>A bin of the distribution: "1 h 30 min – 2 h 00 min", the last "≥ 6 h 00 min".</summary>
+    public static string Bin(DistributionBin bin) =>
+        bin.ToSeconds is { } to ? $"{Duration(bin.FromSeconds)} – {Duration(to)}" : $"≥ {Duration(bin.FromSeconds)}";
 
     /// <summary>A duration as hours and minutes ("3 h 05 min"), or a dash when there is none.</summary>
     public static string Duration(double? seconds)
