@@ -9,7 +9,7 @@ namespace Caravan.Browser.Tests;
 /// test class. Each test opens its own <see cref="BrowserSession"/> (a fresh browser context).
 /// When no Chromium is found neither the host nor the browser is started and every test is skipped.
 /// </summary>
-public sealed class BrowserFixture : KestrelWebFactory
+public class BrowserFixture : KestrelWebFactory
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -62,6 +62,18 @@ public sealed class BrowserFixture : KestrelWebFactory
             Locale = "en-GB",
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
+        return await BrowserSession.StartAsync(context);
+    }
+
+    /// <summary>A fresh browser context and page at the host's address in the given locale (its Accept-Language).</summary>
+    public async Task<BrowserSession> OpenAsync(string locale)
+    {
+        if (BrowserUnavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
         return await BrowserSession.StartAsync(context);
     }
 

@@ -29,6 +29,9 @@ public class CaravanWebFactory(DatabaseProvider provider) : WebApplicationFactor
     /// <summary>Whether initialisation waits for /health/ready; a test of start-up itself does not.</summary>
     protected virtual bool WaitForReadiness => true;
 
+    /// <summary>Runs on the new, empty database before the host starts on it (e.g. to fill it with simulated history).</summary>
+    protected virtual Task PrepareDatabaseAsync(TestDatabase database) => Task.CompletedTask;
+
     public void SkipUnlessAvailable()
     {
         if (Unavailable is { } reason)
@@ -45,6 +48,7 @@ public class CaravanWebFactory(DatabaseProvider provider) : WebApplicationFactor
         }
 
         _database = await TestDatabase.CreateAsync(Provider);
+        await PrepareDatabaseAsync(_database);
         using var client = CreateClient();
         if (WaitForReadiness)
         {
