@@ -141,6 +141,7 @@ public static class CaravanCli
         root.Subcommands.Add(OrganisationsCommand.Create(Services, output, error));
         root.Subcommands.Add(ClientsCommand.Create(Services, output, error));
         root.Subcommands.Add(TariffsCommand.Create(Services, output, error));
+        root.Subcommands.Add(ReleaseTimesCommand.Create(Services, output, error));
         root.Subcommands.Add(Simulation.SimulateCommand.Create(Services, output, error));
         root.Subcommands.Add(Conformance.ConformanceCommand.Create(output, error));
         root.Subcommands.Add(HsCommand.Create(ServicesWith, output, error));

@@ -60,6 +60,37 @@ public abstract class SimulateTests(DatabaseProvider provider)
         var queue = (await api.GetAsync(PlatformApi.Customs("KZ"), "/api/v1/customs/KZ/controls", Ct))!.Value.EnumerateArray().ToList();
         Assert.NotEmpty(queue);
         Assert.Contains(queue, c => c.GetProperty("state").GetString() == "released");
+
+        // The operator's rebuild measures every consignment's controls again: all of them, nothing to remove, and the
+        // public figures are those the event consumer had projected.
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var query = $"/api/v1/analytics/release-times?from={start.UtcDateTime:yyyy-MM-dd}&to={today}&groupBy=country";
+        var projected = await WaitForProjectionAsync(host.Client, query, consignments.Sum(c => c.GetProperty("controls").GetArrayLength()));
+        using var rebuildOutput = new StringWriter();
+        Assert.Equal(0, await CaravanCli.RunAsync(["release-times", "rebuild"], rebuildOutput, error, database.Settings, Ct));
+        var controls = consignments.Sum(c => c.GetProperty("controls").GetArrayLength());
+        Assert.Contains($"Measured {controls} controls of {consignments.Count} consignments", rebuildOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("; 0 rows of controls that no longer exist removed.", rebuildOutput.ToString(), StringComparison.Ordinal);
+        Assert.Equal(projected, await host.Client.GetStringAsync(new Uri(query, UriKind.Relative), Ct));
+    }
+
+    /// <summary>The report once the release-time consumer has measured every control (it runs behind the API).</summary>
+    private static async Task<string> WaitForProjectionAsync(HttpClient client, string query, int controls)
+    {
+        var report = string.Empty;
+        for (var i = 0; i < 300; i++)
+        {
+            report = await client.GetStringAsync(new Uri(query, UriKind.Relative), Ct);
+            if (JsonDocument.Parse(report).RootElement.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("controls").GetInt32()) == controls)
+            {
+                return report;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Fail($"The projection did not reach {controls} controls: {report}");
+        return report;
     }
 
     /// <summary>

@@ -76,6 +76,23 @@ public abstract class ReleaseTimeProjectionTests(DatabaseProvider provider)
             Assert.Equal(Describe(first), Describe(await Rows(db)));
         }
 
+        await using (var scope = provided.CreateAsyncScope())
+        {
+            // The operator's rebuild (caravan release-times rebuild) mends a damaged row and drops a row whose control is gone.
+            var db = scope.ServiceProvider.GetRequiredService<TradeDbContext>();
+            var damaged = first[0].ControlId;
+            await db.ReleaseTimes.Where(r => r.ControlId == damaged).ExecuteUpdateAsync(u => u.SetProperty(r => r.ArrivalToReleaseSeconds, 1L).SetProperty(r => r.Channel, "red"), Ct);
+            db.ReleaseTimes.Add(new ControlReleaseTime { ControlId = Guid.NewGuid(), ConsignmentId = Guid.NewGuid(), Reference = "CV-GONE", Country = "KZ", Role = "import", Outcome = "open" });
+            await db.SaveChangesAsync(Ct);
+            var reported = new List<int>();
+
+            var result = await new ReleaseTimeRebuild(db).RebuildAsync(new Collect(reported), Ct);
+
+            Assert.Equal(new ReleaseTimeRebuildResult(2, 6, 1), result);
+            Assert.Equal([2], reported);
+            Assert.Equal(Describe(first), Describe(await Rows(db)));
+        }
+
         // Six controls (two consignments CN → KZ → UZ); Kazakhstan's of the first: arrival 10:00, queue 10:20, check
         // 11:05–11:45, released 12:10 (+05:00): 1200 + 2700 + 2400 + 1500 = 7800 s.
         Assert.Equal(6, first.Count);
@@ -85,6 +102,11 @@ public abstract class ReleaseTimeProjectionTests(DatabaseProvider provider)
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 12, 10, 0, Kz).ToUniversalTime(), kazakh.ReleasedAt!.Value.ToUniversalTime());
         var uzbek = first.Single(r => r.ConsignmentId == consignments[0] && r.Country == "UZ");
         Assert.Equal(("open", (long?)null), (uzbek.Outcome, uzbek.ArrivalToReleaseSeconds));
+    }
+
+    private sealed class Collect(List<int> into) : IProgress<int>
+    {
+        public void Report(int value) => into.Add(value);
     }
 
     private static async Task<List<ControlReleaseTime>> Rows(TradeDbContext db) =>

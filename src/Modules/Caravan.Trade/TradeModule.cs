@@ -40,6 +40,7 @@ public static class TradeModule
         services.AddEventConsumer<TraderNotificationsConsumer>();
         services.AddEventConsumer<ReleaseTimeConsumer>();
         services.AddScoped<ReleaseTimeAnalytics>();
+        services.AddScoped<IReleaseTimeRebuild, ReleaseTimeRebuild>();
         services.AddEventType<ControlCreatedEvent>(TradeEvents.ControlCreated, "Pre-arrival data for one administration, as soon as the consignment is lodged.");
         services.AddEventType<ChannelAssignedEvent>(TradeEvents.ChannelAssigned, "The administration's engine assessed the control again, after an amendment.");
         services.AddEventType<DecisionRecordedEvent>(TradeEvents.DecisionRecorded, "An administration decided on its control.");

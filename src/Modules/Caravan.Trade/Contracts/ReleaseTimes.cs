@@ -74,3 +74,17 @@ public sealed record ReleaseTimeTargetView(string Country, string Channel, int M
 
 /// <param name="Minutes">From arrival at the crossing to release, 1 to 43200.</param>
 public sealed record ReleaseTimeTargetRequest(int? Minutes);
+
+/// <summary>
+/// Measures every consignment's controls again from the border events and decisions (the operator's
+/// <c>caravan release-times rebuild</c>): after a change to how stages are measured, or to repair the table. The
+/// projection is a function of the source, so a rebuild while the event consumer runs is safe.
+/// </summary>
+public interface IReleaseTimeRebuild
+{
+    /// <param name="progress">Called with the consignments measured so far, after each batch.</param>
+    Task<ReleaseTimeRebuildResult> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken);
+}
+
+/// <param name="Removed">Rows of controls that no longer exist, deleted.</param>
+public sealed record ReleaseTimeRebuildResult(int Consignments, int Controls, int Removed);
