@@ -7,6 +7,7 @@ using Caravan.Trade.Features.AmendConsignment;
 using Caravan.Trade.Features.CancelConsignment;
 using Caravan.Trade.Features.CodeLists;
 using Caravan.Trade.Features.DecideOnControl;
+using Caravan.Trade.Features.Demo;
 using Caravan.Trade.Features.ExplainChannel;
 using Caravan.Trade.Features.LodgeConsignment;
 using Caravan.Trade.Features.MeasureReleaseTimes;
@@ -41,6 +42,7 @@ public static class TradeModule
         services.AddEventConsumer<ReleaseTimeConsumer>();
         services.AddScoped<ReleaseTimeAnalytics>();
         services.AddScoped<IReleaseTimeRebuild, ReleaseTimeRebuild>();
+        services.AddSingleton<Caravan.Platform.Health.IStartupTask, TradeDemoSeed>();
         services.AddEventType<ControlCreatedEvent>(TradeEvents.ControlCreated, "Pre-arrival data for one administration, as soon as the consignment is lodged.");
         services.AddEventType<ChannelAssignedEvent>(TradeEvents.ChannelAssigned, "The administration's engine assessed the control again, after an amendment.");
         services.AddEventType<DecisionRecordedEvent>(TradeEvents.DecisionRecorded, "An administration decided on its control.");
