@@ -52,11 +52,11 @@ public sealed class ReleaseTimeDashboardTests(YearOfHistoryFixture fixture) : IC
         return string.Create(CultureInfo.InvariantCulture, $"from={today.AddDays(-366):yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}&groupBy={groupBy}");
     }
 
-    private static async Task ShotAsync(IPage page, string name)
+    private static async Task ShotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"release-times-{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"release-times-{name}.png"), FullPage = fullPage });
     }
 
     /// <summary>The API's report, once the projection has caught up with the simulation (two reads a second apart agree).</summary>
@@ -175,6 +175,40 @@ public sealed class ReleaseTimeDashboardTests(YearOfHistoryFixture fixture) : IC
             Assert.Equal((c.GetProperty("count").GetInt32().ToString(CultureInfo.InvariantCulture), Seconds(c, "medianSeconds")), (shown[0], shown[2]));
         }
 
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task An_officer_follows_the_dashboard_to_the_countrys_controls_and_sees_the_same_figures()
+    {
+        await using var session = await fixture.OpenAsync();
+        var page = session.Page;
+        await BrowserSignIn.SignInAsync(page, DemoPerson.OfficerKz);
+        var query = $"country=KZ&{Filter("country")}";
+        using var api = new HttpClient { BaseAddress = fixture.Address };
+        var kazakhstan = Assert.Single((await SettledReportAsync(api, query)).GetProperty("groups").EnumerateArray());
+
+        await page.GotoAsync($"/release-times?{query}");
+        await page.GetByTestId("rt-detail-link").ClickAsync();
+
+        // The same period and country; the summary is the API's figures for Kazakhstan.
+        var summary = page.GetByTestId("rt-summary");
+        await Expect(summary).ToHaveAttributeAsync("data-controls", kazakhstan.GetProperty("controls").GetInt32().ToString(CultureInfo.InvariantCulture));
+        await Expect(summary).ToHaveAttributeAsync("data-median", Seconds(kazakhstan.GetProperty("total"), "medianSeconds"));
+        await Expect(summary).ToHaveAttributeAsync("data-p90", Seconds(kazakhstan.GetProperty("total"), "p90Seconds"));
+        var rows = page.GetByTestId("rt-controls").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(Math.Min(200, kazakhstan.GetProperty("controls").GetInt32()));
+        await ShotAsync(page, "officer-kz", fullPage: false);
+
+        // Marked over target: only yellow controls over Kazakhstan's 4 hours (14,400 s).
+        var late = await page.Locator("tr:has(.rt-late)").EvaluateAllAsync<string[][]>("rows => rows.map(r => [r.dataset.channel, r.querySelector('td[data-seconds]').dataset.seconds])");
+        Assert.All(late, r => Assert.True(r[0] == "yellow" && long.Parse(r[1], CultureInfo.InvariantCulture) > 14400, string.Join(" ", r)));
+        var yellowOver = await page.Locator("tr[data-channel='yellow']").EvaluateAllAsync<int>("rows => rows.filter(r => +(r.querySelector('td[data-seconds]')?.dataset.seconds ?? 0) > 14400).length");
+        Assert.Equal(yellowOver, late.Length);
+
+        // A control's reference leads to its page.
+        await rows.First.Locator("th a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/customs/controls/[0-9a-f-]{36}$"));
         session.AssertNoConsoleErrors();
     }
 
