@@ -213,9 +213,9 @@ public sealed class ReleaseTimeDashboardTests(YearOfHistoryFixture fixture) : IC
     }
 
     [Theory]
-    [InlineData("ru-RU", "Медианное время ожидания по пунктам пропуска", "Распределение по каналам")]
-    [InlineData("zh-CN", "各口岸通关时间中位数", "按通道的分布")]
-    public async Task The_dashboard_reads_in_russian_and_chinese(string locale, string mapTitle, string distributionTitle)
+    [InlineData("ru-RU", "Медианное время ожидания по пунктам пропуска", "Распределение по каналам", " ч ")]
+    [InlineData("zh-CN", "各口岸通关时间中位数", "按通道的分布", " 小时 ")]
+    public async Task The_dashboard_reads_in_russian_and_chinese(string locale, string mapTitle, string distributionTitle, string hours)
     {
         await using var session = await fixture.OpenAsync(locale);
         var page = session.Page;
@@ -224,6 +224,8 @@ public sealed class ReleaseTimeDashboardTests(YearOfHistoryFixture fixture) : IC
         await Expect(page.Locator("#rt-map-title")).ToHaveTextAsync(mapTitle);
         await Expect(page.Locator("#rt-dist-title")).ToHaveTextAsync(distributionTitle);
         await Expect(page.Locator("#rt-chart-dist canvas")).ToHaveCountAsync(1);
+        // Durations in the language's units ("4 ч 41 мин", "4 小时 41 分钟").
+        await Expect(page.GetByTestId("rt-table")).ToContainTextAsync(hours);
         await ShotAsync(page, locale);
         session.AssertNoConsoleErrors();
     }

@@ -6,6 +6,12 @@
     var labels = JSON.parse(document.getElementById('rt-labels').textContent || '{}');
     if (!data || !window.echarts || data.report.groups.length === 0) { return; }
     var hours = function (s) { return s == null ? null : Math.round(s / 36) / 100; };
+    // A value in hours as "3 h 42 min" in the interface language's units, for the tooltips.
+    var hoursAndMinutes = function (v) {
+        if (v == null || isNaN(v)) { return '—'; }
+        var m = Math.round(v * 60);
+        return m < 60 ? m + ' ' + labels.unitMinutes : Math.floor(m / 60) + ' ' + labels.unitHours + ' ' + String(m % 60).padStart(2, '0') + ' ' + labels.unitMinutes;
+    };
     var channelColours = { green: '#2e7d32', yellow: '#c99a06', red: '#c62828', unknown: '#757575' };
     var charts = [];
     var draw = function (id, option) {
@@ -18,7 +24,7 @@
     // Median and 90th percentile as horizontal bars, one row per group.
     var medianAndP90 = function (groups, name) {
         return {
-            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: hoursAndMinutes },
             legend: { data: [labels.median, labels.p90] },
             grid: { containLabel: true, left: 8, right: 24 },
             xAxis: { type: 'value', name: labels.hours, nameLocation: 'middle', nameGap: 28 },
@@ -35,7 +41,7 @@
 
     var stageKeys = groups[0].stages.map(function (s) { return s.stage; });
     draw('rt-chart-stages', {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: hoursAndMinutes },
         legend: { data: stageKeys.map(function (k) { return labels.stages[k] || k; }) },
         grid: { containLabel: true, left: 8, right: 16 },
         xAxis: { type: 'value', name: labels.hours, nameLocation: 'middle', nameGap: 28 },
@@ -53,7 +59,7 @@
     data.series.forEach(function (s) { s.points.forEach(function (p) { if (periods.indexOf(p.key) < 0) { periods.push(p.key); } }); });
     periods.sort();
     draw('rt-chart-series', {
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', valueFormatter: hoursAndMinutes },
         legend: { data: data.series.map(function (s) { return labels.crossings[s.crossing] || s.crossing; }) },
         grid: { containLabel: true, left: 8, right: 24 },
         xAxis: { type: 'category', data: periods },

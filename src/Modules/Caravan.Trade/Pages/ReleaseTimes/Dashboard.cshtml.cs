@@ -80,20 +80,6 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
     }
 
     /// <summary>A bin of the distribution: "1 h 30 min – 2 h 00 min", the last "≥ 6 h 00 min".</summary>
-    public static string Bin(DistributionBin bin) =>
-        bin.ToSeconds is { } to ? $"{Duration(bin.FromSeconds)} – {Duration(to)}" : $"≥ {Duration(bin.FromSeconds)}";
-
-    /// <summary>A duration as hours and minutes ("3 h 05 min"), or a dash when there is none.</summary>
-    public static string Duration(double? seconds)
-    {
-        if (seconds is not { } s)
-        {
-            return "—";
-        }
-
-        var minutes = (long)Math.Round(s / 60);
-        return minutes < 60
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{minutes} min")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
-    }
+    public static string Bin(DistributionBin bin, DurationUnits units) =>
+        bin.ToSeconds is { } to ? $"{units.Format(bin.FromSeconds)} – {units.Format(to)}" : $"≥ {units.Format(bin.FromSeconds)}";
 }
