@@ -191,13 +191,14 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
         var width = 60L * BinMinutes.FirstOrDefault(m => Math.Ceiling(p95 / (m * 60.0)) <= MaxBins, BinMinutes[^1]);
         var closed = (int)Math.Max(1, Math.Ceiling(p95 / width));
         var open = all.Count > 0 && all[^1] >= closed * width;
-        var bins = Enumerable.Range(0, closed + (open ? 1 : 0)).Select(i =>
+        // One pass: each time in bin ⌊t / width⌋, or in the open last bin from closed × width on.
+        var counts = Enumerable.Range(0, closed + (open ? 1 : 0)).Select(_ => channels.ToDictionary(c => c, _ => 0, StringComparer.Ordinal)).ToList();
+        foreach (var r in measured)
         {
-            var from = i * width;
-            long? to = i < closed ? from + width : null;
-            var counts = channels.ToDictionary(c => c, c => measured.Count(r => (r.Channel ?? "unknown") == c && r.ArrivalToRelease >= from && (to is null || r.ArrivalToRelease < to)), StringComparer.Ordinal);
-            return new DistributionBin(from, to, counts);
-        }).ToList();
+            counts[(int)Math.Min(closed, r.ArrivalToRelease!.Value / width)][r.Channel ?? "unknown"]++;
+        }
+
+        var bins = counts.Select((c, i) => new DistributionBin(i * width, i < closed ? (i + 1) * width : null, c)).ToList();
         var spreads = channels.Select(c =>
         {
             var sorted = measured.Where(r => (r.Channel ?? "unknown") == c).Select(r => r.ArrivalToRelease!.Value).Order().ToList();
