@@ -13,23 +13,15 @@ namespace Caravan.Origin.Features.Demo;
 /// With <c>--demo</c>: the demo issuing bodies (invented, after the Access module's demo organisations exist) are
 /// registered on the trust list with their first keys, so that the demo exporter can apply and the demo issuer issue.
 /// </summary>
-internal sealed class OriginDemoSeed(IConfiguration configuration) : IStartupTask
+internal sealed class OriginDemoSeed(IConfiguration configuration) : ModuleDemoSeed(configuration)
 {
-    public string Name => "Demo issuing bodies";
+    public override string Name => "Demo issuing bodies";
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> SeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<OriginDbContext>().Issuers.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Caravan:Demo"))
-        {
-            return;
-        }
-
-        var db = services.GetRequiredService<OriginDbContext>();
-        if (await db.Issuers.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
         var caller = Caller.Platform("demo-seed", "demo", services.GetRequiredService<RolePermissionMap>());
         var organisations = await services.GetRequiredService<IOrganisationDirectory>().ListVisibleAsync(caller, cancellationToken);
         var registry = services.GetRequiredService<IssuerRegistry>();

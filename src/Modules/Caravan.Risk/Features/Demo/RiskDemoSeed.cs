@@ -19,23 +19,16 @@ namespace Caravan.Risk.Features.Demo;
 /// each member state, the two demo traders as AEOs of their countries, and a CN–KZ arrangement, so that demo
 /// consignments get channels with explanations. Invented data: never a real administration's rules.
 /// </summary>
-internal sealed class RiskDemoSeed(IConfiguration configuration) : IStartupTask
+internal sealed class RiskDemoSeed(IConfiguration configuration) : ModuleDemoSeed(configuration)
 {
-    public string Name => "Demo risk profiles and AEOs";
+    public override string Name => "Demo risk profiles and AEOs";
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> SeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<RiskDbContext>().Profiles.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Caravan:Demo"))
-        {
-            return;
-        }
-
         var db = services.GetRequiredService<RiskDbContext>();
-        if (await db.Profiles.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
         var caller = Caller.Platform("demo-seed", "demo", services.GetRequiredService<RolePermissionMap>());
         var organisations = await services.GetRequiredService<IOrganisationDirectory>().ListVisibleAsync(caller, cancellationToken);
         var clock = services.GetRequiredService<TimeProvider>();

@@ -12,24 +12,16 @@ namespace Caravan.Tariff.Features.Demo;
 /// schedule, requirements, exchange rates). Every row of them says it is illustrative, and every page showing one
 /// says so: no open machine-readable schedule exists (data/tariff_data_availability.csv).
 /// </summary>
-internal sealed class TariffDemoSeed(IConfiguration configuration) : IStartupTask
+internal sealed class TariffDemoSeed(IConfiguration configuration) : ModuleDemoSeed(configuration)
 {
-    public string Name => "Illustrative tariff samples";
+    public override string Name => "Illustrative tariff samples";
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> SeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<TariffDbContext>().Imports.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Caravan:Demo"))
-        {
-            return;
-        }
-
-        var db = services.GetRequiredService<TariffDbContext>();
-        if (await db.Imports.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
-        var folder = SampleFolder(configuration);
+        var folder = SampleFolder(Configuration);
         var import = services.GetRequiredService<ITariffImport>();
         foreach (var file in new[] { "sample_exchange_rates.csv", "sample_schedules.csv", "sample_requirements.csv" })
         {

@@ -13,23 +13,16 @@ namespace Caravan.Trade.Features.Demo;
 /// are checked within 4 hours), so that the dashboards' "within target" column has something to show. Other
 /// administrations set theirs through the API (docs/release-times.md).
 /// </summary>
-internal sealed class TradeDemoSeed(IConfiguration configuration, TimeProvider clock) : IStartupTask
+internal sealed class TradeDemoSeed(IConfiguration configuration, TimeProvider clock) : ModuleDemoSeed(configuration)
 {
-    public string Name => "Demo release-time target";
+    public override string Name => "Demo release-time target";
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    protected override async Task<bool> SeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<TradeDbContext>().ReleaseTargets.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Caravan:Demo"))
-        {
-            return;
-        }
-
         var db = services.GetRequiredService<TradeDbContext>();
-        if (await db.ReleaseTargets.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
         db.ReleaseTargets.Add(new ReleaseTimeTarget { Country = "KZ", Channel = "yellow", Minutes = 240, SetBy = "demo-seed", SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
     }
