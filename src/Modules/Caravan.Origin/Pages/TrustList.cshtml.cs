@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using System.Globalization;
 using Caravan.Origin.Contracts;
 using Caravan.Origin.Features.Trust;
@@ -86,7 +87,7 @@ internal sealed class TrustListModel(IssuerRegistry registry, ICountryDirectory 
 
     /// <summary>Runs a change; back to the list on success, else the list again with the errors next to the form.</summary>
     private async Task<IActionResult> ActAsync<T>((string Form, Guid Issuer, string? Kid) form, Func<Task<T>> change, CancellationToken ct)
-        where T : INestedHttpResult
+        where T : IResult
     {
         var outcome = ServiceOutcome<TrustedIssuerView>.Of(await change());
         if (outcome.Value is not null)

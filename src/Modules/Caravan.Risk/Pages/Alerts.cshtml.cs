@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Access.Contracts;
 using Caravan.Platform.Security;
 using Caravan.Risk.Contracts;
@@ -74,7 +75,7 @@ internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory or
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<IActionResult> ActAsync<T>(string form, Guid? id, Func<string, Task<T>> change, CancellationToken ct)
-        where T : INestedHttpResult
+        where T : IResult
     {
         Country = RiskDisplay.Choose(caller, RiskPermissions.Manage, Country);
         if (Country is null)
@@ -82,25 +83,24 @@ internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory or
             return Forbid();
         }
 
-        var result = (await change(Country)).Result;
-        var (status, detail) = RiskDisplay.ProblemOf(result);
-        if (status == 0 && RiskDisplay.ErrorsOf(result).Count == 0)
+        var outcome = ServiceOutcome<object>.Of(await change(Country));
+        if (outcome.Succeeded)
         {
             return Redirect($"/risk/alerts?country={Country}&done={form}");
         }
 
-        if (status == StatusCodes.Status403Forbidden)
+        if (outcome.Status == StatusCodes.Status403Forbidden)
         {
             return Forbid();
         }
 
-        (FailedForm, FailedId, Refusal) = (form, id, detail);
-        foreach (var (field, messages) in RiskDisplay.ErrorsOf(result))
+        (FailedForm, FailedId, Refusal) = (form, id, outcome.Detail);
+        foreach (var (field, messages) in outcome.Errors)
         {
             Errors[field] = messages;
         }
 
-        Response.StatusCode = status == 0 ? StatusCodes.Status400BadRequest : status;
+        Response.StatusCode = outcome.Status;
         return await LoadAsync(RiskPermissions.Manage, ct) ?? Page();
     }
 

@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Access.Contracts;
 using Caravan.Platform.Security;
 using Caravan.Risk.Contracts;
@@ -81,7 +82,7 @@ internal sealed class OperatorsModel(OperatorRegister register, IOrganisationDir
 
     /// <summary>Runs a change; back to the list on success, else the list again with the errors next to the form.</summary>
     private async Task<IActionResult> ActAsync<T>(string form, Guid? id, Func<string, Task<T>> change, CancellationToken ct)
-        where T : INestedHttpResult
+        where T : IResult
     {
         Country = RiskDisplay.Choose(caller, RiskPermissions.Manage, Country);
         if (Country is null)
@@ -89,27 +90,24 @@ internal sealed class OperatorsModel(OperatorRegister register, IOrganisationDir
             return Forbid();
         }
 
-        var result = (await change(Country)).Result;
-        var (status, detail) = RiskDisplay.ProblemOf(result);
-        if (status == 0 && RiskDisplay.ErrorsOf(result).Count == 0)
+        var outcome = ServiceOutcome<object>.Of(await change(Country));
+        if (outcome.Succeeded)
         {
             return Redirect($"/risk/operators?country={Country}&done={form}");
         }
 
-        if (status == StatusCodes.Status403Forbidden)
+        if (outcome.Status == StatusCodes.Status403Forbidden)
         {
             return Forbid();
         }
 
-        FailedForm = form;
-        FailedId = id;
-        Refusal = detail;
-        foreach (var (field, messages) in RiskDisplay.ErrorsOf(result))
+        (FailedForm, FailedId, Refusal) = (form, id, outcome.Detail);
+        foreach (var (field, messages) in outcome.Errors)
         {
             Errors[field] = messages;
         }
 
-        Response.StatusCode = status == 0 ? StatusCodes.Status400BadRequest : status;
+        Response.StatusCode = outcome.Status;
         return await LoadAsync(RiskPermissions.Manage, ct) ?? Page();
     }
 

@@ -1,15 +1,12 @@
 using System.Globalization;
 using Caravan.Platform.Security;
 using Caravan.Reference.Contracts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Caravan.Risk.Pages;
 
 /// <summary>
 /// What the risk pages share: which country the analyst works on (their own; any member state for platform-wide
-/// holders), country names in the interface language, times in the country's local time, and what a service's
-/// refusal means for a page (errors by field, or a sentence).
+/// holders), country names in the interface language, and times in the country's local time.
 /// </summary>
 internal sealed class RiskDisplay(ICountryDirectory countries)
 {
@@ -47,12 +44,4 @@ internal sealed class RiskDisplay(ICountryDirectory countries)
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The errors by field of a refused request (keys as the API names them), or none.</summary>
-    public static IDictionary<string, string[]> ErrorsOf(IResult result) =>
-        result is ValidationProblem invalid ? invalid.ProblemDetails.Errors : new Dictionary<string, string[]>();
-
-    /// <summary>The status and sentence of a refusal that is not about a field (403, 404, 409).</summary>
-    public static (int Status, string? Detail) ProblemOf(IResult result) =>
-        result is ProblemHttpResult problem ? (problem.StatusCode, problem.ProblemDetails.Detail) : (0, null);
 }

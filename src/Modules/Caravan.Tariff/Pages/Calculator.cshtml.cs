@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Tariff.Contracts;
 using Caravan.Tariff.Features.Calculate;
 using Microsoft.AspNetCore.Http;
@@ -92,17 +93,15 @@ internal sealed class CalculatorModel(DutyCalculator calculator, TariffDisplay d
             return;
         }
 
-        var result = await calculator.CalculateAsync(request, ct);
-        switch (result.Result)
+        var outcome = ServiceOutcome<CalculationResult>.Of(await calculator.CalculateAsync(request, ct));
+        if (outcome.Succeeded)
         {
-            case Ok<CalculationResult> ok:
-                Result = ok.Value;
-                break;
-            case ValidationProblem problem:
-                Errors = problem.ProblemDetails.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
+            Result = outcome.Value;
+            return;
         }
+
+        Errors = new Dictionary<string, string[]>(outcome.Errors, StringComparer.Ordinal);
+        Response.StatusCode = outcome.Status;
     }
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;

@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using System.Globalization;
 using Caravan.Origin.Contracts;
 using Caravan.Origin.Domain;

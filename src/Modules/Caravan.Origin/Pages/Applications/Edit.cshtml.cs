@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Origin.Contracts;
 using Caravan.Origin.Domain;
 using Caravan.Origin.Features.Apply;

@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Access.Contracts;
 using Caravan.Origin.Contracts;
 using Caravan.Origin.Features.Apply;

@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using System.Text.Json;
 using Caravan.Platform.Security;
 using Caravan.Risk.Contracts;
@@ -111,17 +112,18 @@ internal sealed class NewModel(ProfileVersions profiles, RiskDisplay display, Ca
                 }
             }
 
-            if (RiskDisplay.ProblemOf(result).Status == StatusCodes.Status403Forbidden)
+            var outcome = ServiceOutcome<object>.Of(result);
+            if (outcome.Status == StatusCodes.Status403Forbidden)
             {
                 return Forbid();
             }
 
-            foreach (var (field, messages) in RiskDisplay.ErrorsOf(result))
+            foreach (var (field, messages) in outcome.Errors)
             {
                 Errors[field.StartsWith("definition.", StringComparison.Ordinal) ? field["definition.".Length..] : field] = messages;
             }
 
-            if (RiskDisplay.ProblemOf(result).Detail is { } detail)
+            if (outcome.Detail is { } detail)
             {
                 Errors["definition"] = [detail];
             }

@@ -1,3 +1,4 @@
+using Caravan.Platform.Http;
 using Caravan.Platform.Security;
 using Caravan.Risk.Contracts;
 using Caravan.Risk.Features.Profiles;
@@ -38,20 +39,19 @@ internal sealed class VersionModel(ProfileVersions profiles, RiskDisplay display
             return Forbid();
         }
 
-        var result = (await profiles.PublishAsync(Country, version, caller, ct)).Result;
-        if (result is Ok<ProfileVersionView>)
+        var outcome = ServiceOutcome<ProfileVersionView>.Of(await profiles.PublishAsync(Country, version, caller, ct));
+        if (outcome.Succeeded)
         {
             return Redirect($"/risk/profiles/{version}?country={Country}&published=1");
         }
 
-        var (status, detail) = RiskDisplay.ProblemOf(result);
-        if (status == StatusCodes.Status403Forbidden)
+        if (outcome.Status == StatusCodes.Status403Forbidden)
         {
             return Forbid();
         }
 
-        Refusal = detail;
-        Response.StatusCode = status == 0 ? StatusCodes.Status400BadRequest : status;
+        Refusal = outcome.Detail;
+        Response.StatusCode = outcome.Status;
         return await LoadAsync(version, ct) ?? Page();
     }
 
@@ -63,10 +63,10 @@ internal sealed class VersionModel(ProfileVersions profiles, RiskDisplay display
             return Forbid();
         }
 
-        var result = (await profiles.GetAsync(Country, version, caller, ct)).Result;
-        if (result is not Ok<ProfileVersionView> found)
+        var found = ServiceOutcome<ProfileVersionView>.Of(await profiles.GetAsync(Country, version, caller, ct));
+        if (!found.Succeeded)
         {
-            return RiskDisplay.ProblemOf(result).Status == StatusCodes.Status404NotFound ? NotFound() : Forbid();
+            return found.Status == StatusCodes.Status404NotFound ? NotFound() : Forbid();
         }
 
         await display.LoadAsync(ct);
