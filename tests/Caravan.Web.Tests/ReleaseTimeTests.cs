@@ -158,6 +158,8 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         Assert.Contains("1 h 57 min", row, StringComparison.Ordinal); // p95 7020 s
         Assert.Contains("67%", row, StringComparison.Ordinal);
         Assert.Contains("id=\"rt-chart-stages\"", page, StringComparison.Ordinal);
+        // The schematic shows the chosen crossing alone, in the 1–3 h class of its 5400 s median.
+        Assert.Equal(["CN-KZ-01:1"], System.Text.RegularExpressions.Regex.Matches(page, "data-crossing=\"([^\"]+)\" data-class=\"(-?\\d)\"").Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}"));
 
         // China's control of A, crossing between UTC+8 and UTC+5, for China's administration only.
         var chinese = await cn.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/v1/analytics/release-times/controls?country=CN&crossing=CN-KZ-01&from={today}&to={today}", UriKind.Relative), Ct);

@@ -4,7 +4,7 @@
     'use strict';
     var data = JSON.parse(document.getElementById('rt-data').textContent || 'null');
     var labels = JSON.parse(document.getElementById('rt-labels').textContent || '{}');
-    if (!data || !window.echarts || data.report.groups.length === 0) { return; }
+    if (!data || !window.echarts || data.groups.length === 0) { return; }
     var hours = function (s) { return s == null ? null : Math.round(s / 36) / 100; };
     // A value in hours as "3 h 42 min" in the interface language's units, for the tooltips.
     var hoursAndMinutes = function (v) {
@@ -30,16 +30,16 @@
             xAxis: { type: 'value', name: labels.hours, nameLocation: 'middle', nameGap: 28 },
             yAxis: { type: 'category', data: groups.map(name), inverse: true },
             series: [
-                { name: labels.median, type: 'bar', data: groups.map(function (g) { return hours(g.total.medianSeconds); }) },
-                { name: labels.p90, type: 'bar', data: groups.map(function (g) { return hours(g.total.p90Seconds); }) }
+                { name: labels.median, type: 'bar', data: groups.map(function (g) { return hours(g.median); }) },
+                { name: labels.p90, type: 'bar', data: groups.map(function (g) { return hours(g.p90); }) }
             ]
         };
     };
 
-    var groups = data.report.groups;
+    var groups = data.groups;
     draw('rt-chart-times', medianAndP90(groups, function (g) { return labels.keys[g.key] || g.key; }));
 
-    var stageKeys = groups[0].stages.map(function (s) { return s.stage; });
+    var stageKeys = data.stages;
     draw('rt-chart-stages', {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: hoursAndMinutes },
         legend: { data: stageKeys.map(function (k) { return labels.stages[k] || k; }) },
@@ -49,7 +49,7 @@
         series: stageKeys.map(function (k, i) {
             return {
                 name: labels.stages[k] || k, type: 'bar', stack: 'stages',
-                data: groups.map(function (g) { return hours(g.stages[i].medianSeconds); })
+                data: groups.map(function (g) { return hours(g.stages[i]); })
             };
         })
     });
@@ -66,7 +66,7 @@
         yAxis: { type: 'value', name: labels.median + ' (' + labels.hours + ')' },
         series: data.series.map(function (s) {
             var byPeriod = {};
-            s.points.forEach(function (p) { byPeriod[p.key] = hours(p.total.medianSeconds); });
+            s.points.forEach(function (p) { byPeriod[p.key] = hours(p.median); });
             return {
                 name: labels.crossings[s.crossing] || s.crossing, type: 'line', connectNulls: false, showSymbol: periods.length <= 60,
                 data: periods.map(function (k) { return byPeriod[k] === undefined ? null : byPeriod[k]; })
@@ -76,7 +76,7 @@
 
     draw('rt-chart-sides', medianAndP90(data.sides, function (g) { return labels.sides[g.key] || g.key; }));
 
-    var channels = data.distribution.channels.map(function (c) { return c.channel; });
+    var channels = data.channels;
     draw('rt-chart-dist', {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { data: channels.map(function (c) { return labels.channels[c] || c; }) },
@@ -86,7 +86,7 @@
         series: channels.map(function (c) {
             return {
                 name: labels.channels[c] || c, type: 'bar', itemStyle: { color: channelColours[c] || channelColours.unknown },
-                data: data.distribution.bins.map(function (b) { return b.counts[c]; })
+                data: data.bins.map(function (b) { return b[channels.indexOf(c)]; })
             };
         })
     });

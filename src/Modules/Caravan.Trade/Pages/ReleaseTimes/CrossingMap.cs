@@ -5,7 +5,8 @@ namespace Caravan.Trade.Pages.ReleaseTimes;
 
 /// <summary>
 /// A schematic of the border crossings coloured by their median arrival-to-release time: one strip per border (a pair
-/// of countries), busiest first, with a tile per open crossing (and any closed one that was measured). Most crossings
+/// of countries), busiest first, with a tile per open crossing (and any closed one that was measured) that the view's
+/// filters admit. Most crossings
 /// have no reliable coordinates in the reference data, so the schematic is by border rather than by position.
 /// </summary>
 internal sealed class CrossingMap
@@ -17,11 +18,13 @@ internal sealed class CrossingMap
 
     public IReadOnlyList<BorderStrip> Borders { get; }
 
-    public static CrossingMap Build(IReadOnlyList<BorderCrossingInfo> crossings, IReadOnlyList<ReleaseTimeGroup> measured)
+    /// <param name="country">The view's country filter: only its borders are drawn.</param>
+    /// <param name="crossing">The view's crossing filter: only that crossing is drawn.</param>
+    public static CrossingMap Build(IReadOnlyList<BorderCrossingInfo> crossings, IReadOnlyList<ReleaseTimeGroup> measured, string? country, string? crossing)
     {
         var byCrossing = measured.ToDictionary(g => g.Key, StringComparer.Ordinal);
         var borders = crossings
-            .Where(c => c.IsOpen || byCrossing.ContainsKey(c.Id))
+            .Where(c => (c.IsOpen || byCrossing.ContainsKey(c.Id)) && (country is null || c.Involves(country)) && (crossing is null || c.Id == crossing))
             .Select(c => new MapPoint(c, byCrossing.GetValueOrDefault(c.Id), ClassOf(byCrossing.GetValueOrDefault(c.Id)?.Total.MedianSeconds)))
             .GroupBy(p => string.CompareOrdinal(p.Crossing.SideA.Country, p.Crossing.SideB.Country) < 0
                 ? (p.Crossing.SideA.Country, p.Crossing.SideB.Country)

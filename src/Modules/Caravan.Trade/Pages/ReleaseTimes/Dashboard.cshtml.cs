@@ -41,8 +41,21 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
-    /// <summary>What the charts draw, as JSON (read by wwwroot/js/release-times.js, never executed).</summary>
-    public string ChartData => Dashboard is null ? "null" : JsonSerializer.Serialize(Dashboard, JsonSerializerOptions.Web);
+    /// <summary>
+    /// What the charts draw, in seconds, as JSON (read by wwwroot/js/release-times.js, never executed); the full
+    /// figures are in the tables and the API.
+    /// </summary>
+    public string ChartData => Dashboard is not { } d ? "null" : JsonSerializer.Serialize(
+        new
+        {
+            groups = d.Report.Groups.Select(g => new { g.Key, Median = g.Total.MedianSeconds, P90 = g.Total.P90Seconds, Stages = g.Stages.Select(s => s.MedianSeconds) }),
+            stages = ReleaseTimeAnalytics.Stages,
+            series = d.Series.Select(s => new { s.Crossing, Points = s.Points.Select(p => new { p.Key, Median = p.Total.MedianSeconds }) }),
+            sides = d.Sides.Select(g => new { g.Key, Median = g.Total.MedianSeconds, P90 = g.Total.P90Seconds }),
+            channels = d.Distribution.Channels.Select(c => c.Channel),
+            bins = d.Distribution.Bins.Select(b => d.Distribution.Channels.Select(c => b.Counts[c.Channel])),
+        },
+        JsonSerializerOptions.Web);
 
     /// <summary>The query string of this view with one filter changed (for the links of the map and the tables).</summary>
     public string With(string name, string? value)
@@ -76,7 +89,7 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
         }
 
         Dashboard = await analytics.DashboardAsync(filter, ct);
-        Map = CrossingMap.Build(Display.Crossings, Dashboard.Crossings);
+        Map = CrossingMap.Build(Display.Crossings, Dashboard.Crossings, filter.Country, filter.Crossing);
     }
 
     /// <summary>A bin of the distribution: "1 h 30 min – 2 h 00 min", the last "≥ 6 h 00 min".</summary>
