@@ -69,6 +69,8 @@ internal sealed class ControlsModel(ReleaseTimeAnalytics analytics, IBorderCross
         }
 
         Filter = filter;
+        From = filter.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        To = filter.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Targets = await analytics.TargetsAsync(ct);
         Rows = await analytics.ControlsAsync(filter, Shown, ct);
         Summary = ReleaseTimeAnalytics.Groups(await analytics.ReadAsync(filter with { GroupBy = "country" }, ct), "country", Targets).SingleOrDefault();

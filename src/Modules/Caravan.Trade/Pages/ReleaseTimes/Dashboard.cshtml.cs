@@ -88,6 +88,9 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
             return;
         }
 
+        // The form shows the period in force, the default (the last 30 days) included.
+        From = filter.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        To = filter.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Dashboard = await analytics.DashboardAsync(filter, ct);
         Map = CrossingMap.Build(Display.Crossings, Dashboard.Crossings, filter.Country, filter.Crossing);
     }
