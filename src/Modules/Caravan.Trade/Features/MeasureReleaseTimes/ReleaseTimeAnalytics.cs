@@ -155,7 +155,11 @@ internal sealed class ReleaseTimeAnalytics(TradeDbContext db)
     {
         var rows = await ReadAsync(f, cancellationToken);
         var previous = await ReadAsync(f.Previous(), cancellationToken);
-        var targets = await TargetsAsync(cancellationToken);
+        return Dashboard(f, rows, previous, await TargetsAsync(cancellationToken));
+    }
+
+    public static ReleaseTimeDashboard Dashboard(ReleaseTimeFilter f, IReadOnlyList<MeasuredControl> rows, IReadOnlyList<MeasuredControl> previous, IReadOnlyDictionary<(string Country, string Channel), int> targets)
+    {
         var seriesGrouping = SeriesGrouping(f);
         var seriesCrossings = f.Crossing is { } chosen
             ? [chosen]
