@@ -177,6 +177,14 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         var late = own[own.IndexOf("data-seconds=\"7200\"", StringComparison.Ordinal)..];
         Assert.StartsWith("data-seconds=\"7200\">2 h 00 min <span class=\"rt-badge rt-late\">over the 1 h 40 min target</span>", late, StringComparison.Ordinal);
         Assert.DoesNotContain("over the", own.Replace(late, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        // B's control page tells its officer the time at the border: no queue reported (a dash, not zero), check 30 min,
+        // check to release 1 h 10 min, arrival to release 2 h 00 min, over the 1 h 40 min target.
+        var controlPage = System.Net.WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri($"/customs/controls/{lodged[1].Control("KZ")}", UriKind.Relative), Ct));
+        var time = controlPage[controlPage.IndexOf("data-testid=\"release-time\"", StringComparison.Ordinal)..];
+        time = time[..time.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("<dt>Queue to check</dt><dd>—</dd><dt>Check</dt><dd>30 min</dd><dt>Check to release</dt><dd>1 h 10 min</dd>", System.Text.RegularExpressions.Regex.Replace(time, ">\\s+<", "><"), StringComparison.Ordinal);
+        Assert.Contains("data-seconds=\"7200\">2 h 00 min <span class=\"rt-badge rt-late\">over the 1 h 40 min target</span>", time, StringComparison.Ordinal);
+
         // China's officer may not open Kazakhstan's; an anonymous visitor is sent to sign in.
         var chineseOfficer = await factory.ClientAsync(DemoPerson.OfficerCn);
         var refused = await chineseOfficer.GetAsync(new Uri("/release-times/controls?country=KZ", UriKind.Relative), Ct);

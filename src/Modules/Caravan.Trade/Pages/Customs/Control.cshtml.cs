@@ -55,6 +55,11 @@ internal sealed class ControlModel(
 
     public TradeDisplay Display { get; } = new(countries, crossings);
 
+    /// <summary>The control's release-time measurement (docs/release-times.md), once the goods have arrived; and the target for its channel in minutes.</summary>
+    public Domain.ControlReleaseTime? ReleaseTime { get; private set; }
+
+    public int? TargetMinutes { get; private set; }
+
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Why the decision was not taken although it was well formed (the state moved on meanwhile).</summary>
@@ -138,6 +143,9 @@ internal sealed class ControlModel(
         }
 
         Documents = documents;
+        ReleaseTime = await db.ReleaseTimes.AsNoTracking().SingleOrDefaultAsync(r => r.ControlId == id && r.ArrivedAt != null, ct);
+        TargetMinutes = control.Channel is null ? null
+            : (await db.ReleaseTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Country == control.Country && t.Channel == control.Channel, ct))?.Minutes;
         Decisions = (await db.Decisions.AsNoTracking().Where(d => d.ControlId == id).ToListAsync(ct))
             .OrderBy(d => d.DecidedAt)
             .Select(d => new PastDecision(d.DecidedAt, d.Decision, d.FromState, d.ToState, d.ReasonCode, d.Note))
