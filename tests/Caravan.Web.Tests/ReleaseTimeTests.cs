@@ -185,6 +185,10 @@ public abstract class ReleaseTimeTests(DemoWebFactory factory)
         Assert.Contains("<dt>Queue to check</dt><dd>—</dd><dt>Check</dt><dd>30 min</dd><dt>Check to release</dt><dd>1 h 10 min</dd>", System.Text.RegularExpressions.Regex.Replace(time, ">\\s+<", "><"), StringComparison.Ordinal);
         Assert.Contains("data-seconds=\"7200\">2 h 00 min <span class=\"rt-badge rt-late\">over the 1 h 40 min target</span>", time, StringComparison.Ordinal);
 
+        // The trader sees on B's page how long Kazakhstan took to release it after arrival.
+        var consignmentPage = System.Net.WebUtility.HtmlDecode(await trader.GetStringAsync(new Uri($"/consignments/{b}", UriKind.Relative), Ct));
+        Assert.Contains($"data-waited=\"{lodged[1].Control("KZ")}\" data-seconds=\"7200\">released 2 h 00 min after arrival<", consignmentPage, StringComparison.Ordinal);
+
         // China's officer may not open Kazakhstan's; an anonymous visitor is sent to sign in.
         var chineseOfficer = await factory.ClientAsync(DemoPerson.OfficerCn);
         var refused = await chineseOfficer.GetAsync(new Uri("/release-times/controls?country=KZ", UriKind.Relative), Ct);

@@ -44,6 +44,9 @@ internal sealed class DetailModel(
 
     public ConsignmentView Consignment { get; private set; } = null!;
 
+    /// <summary>Each released control's time from arrival at its crossing to release, in seconds (docs/release-times.md).</summary>
+    public IReadOnlyDictionary<Guid, long> Waited { get; private set; } = new Dictionary<Guid, long>();
+
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
@@ -106,6 +109,9 @@ internal sealed class DetailModel(
         Consignment = await requirements.WithMissingAsync(consignment!, ct);
         await Display.LoadAsync(ct);
         Timeline = await events.TimelineAsync(id, ct);
+        var controlIds = Consignment.Controls.Select(c => c.Id).ToList();
+        Waited = await db.ReleaseTimes.AsNoTracking().Where(r => controlIds.Contains(r.ControlId) && r.ArrivalToReleaseSeconds != null)
+            .ToDictionaryAsync(r => r.ControlId, r => r.ArrivalToReleaseSeconds!.Value, ct);
         var organisation = await db.Consignments.AsNoTracking().Where(c => c.Id == id).Select(c => c.LodgedByOrganisation).SingleAsync(ct);
         Lodger = ConsignmentQueries.LodgedBy(caller, organisation);
         var lodgedBy = await organisations.FindAsync(caller, organisation, ct) is { Organisation: { } known } ? known.Name : Consignment.Declaration.Declarant?.Name ?? "—";
