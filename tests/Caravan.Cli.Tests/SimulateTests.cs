@@ -74,19 +74,27 @@ public abstract class SimulateTests(DatabaseProvider provider)
         Assert.Equal(projected, await host.Client.GetStringAsync(new Uri(query, UriKind.Relative), Ct));
     }
 
-    /// <summary>The report once the release-time consumer has measured every control (it runs behind the API).</summary>
+    /// <summary>
+    /// The report once the release-time consumer has measured every control and has nothing left to do: the events the
+    /// simulation's host had not yet dispatched when it stopped are dispatched and projected by this host after it
+    /// starts, so the report must also stay the same for two seconds (four reads half a second apart).
+    /// </summary>
     private static async Task<string> WaitForProjectionAsync(HttpClient client, string query, int controls)
     {
         var report = string.Empty;
-        for (var i = 0; i < 300; i++)
+        var unchanged = 0;
+        for (var i = 0; i < 600 && unchanged < 4; i++)
         {
-            report = await client.GetStringAsync(new Uri(query, UriKind.Relative), Ct);
-            if (JsonDocument.Parse(report).RootElement.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("controls").GetInt32()) == controls)
-            {
-                return report;
-            }
+            var now = await client.GetStringAsync(new Uri(query, UriKind.Relative), Ct);
+            var complete = JsonDocument.Parse(now).RootElement.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("controls").GetInt32()) == controls;
+            unchanged = complete && now == report ? unchanged + 1 : 0;
+            report = now;
+            await Task.Delay(500, Ct);
+        }
 
-            await Task.Delay(100, Ct);
+        if (unchanged >= 4)
+        {
+            return report;
         }
 
         Assert.Fail($"The projection did not reach {controls} controls: {report}");
