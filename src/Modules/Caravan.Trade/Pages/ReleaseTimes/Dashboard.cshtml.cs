@@ -31,8 +31,6 @@ internal sealed class DashboardModel(ReleaseTimeAnalytics analytics, IBorderCros
     [BindProperty(SupportsGet = true)]
     public string? GroupBy { get; set; }
 
-    public ReleaseTimeReport? Report => Dashboard?.Report;
-
     public ReleaseTimeDashboard? Dashboard { get; private set; }
 
     public CrossingMap? Map { get; private set; }
