@@ -37,7 +37,7 @@ public sealed class TwoInstancesTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpClient> TraderSystemAsync(WebApplicationFactory<Program> host)
+    internal static async Task<HttpClient> TraderSystemAsync(WebApplicationFactory<Program> host)
     {
         var client = host.CreateClient();
         await CaravanWebFactory.WaitUntilReadyAsync(client);

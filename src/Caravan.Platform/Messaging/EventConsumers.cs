@@ -51,7 +51,7 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
                 {
                     busy = await RunOnceAsync(stoppingToken) > 0;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogFailed(logger, e);
                 }

@@ -63,8 +63,10 @@ public static class MessagingServiceCollectionExtensions
         // Published to NATS only when Caravan:Messaging:Nats:Url is set; the feed and webhooks work without it.
         services.AddSingleton(sp => new NatsPublisher(NatsSettings.From(sp.GetRequiredService<IConfiguration>())));
         services.AddScoped<IOutboxSink>(sp => (IOutboxSink?)sp.GetRequiredService<NatsPublisher>().Sink ?? NoSink.Instance);
+        services.AddSingleton<DispatchStatus>();
         if (dispatch)
         {
+            services.AddHealthChecks().AddCheck<DispatchHealthCheck>("dispatch", tags: [PlatformServiceCollectionExtensions.ReadyTag]);
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
             services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
             services.AddHostedService(sp => sp.GetRequiredService<EventConsumerRunner>());
@@ -102,13 +104,13 @@ internal sealed class NatsPublisher(NatsSettings? settings) : IAsyncDisposable
 {
     public NatsSink? Sink { get; } = settings is null
         ? null
-        : new NatsSink(settings, new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = settings.Url, Name = "caravan" }));
+        : new NatsSink(settings, () => new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = settings.Url, Name = "caravan" }));
 
     public async ValueTask DisposeAsync()
     {
         if (Sink is not null)
         {
-            await Sink.DisposeAsync();
+            await Sink.CloseAsync();
         }
     }
 }

@@ -28,43 +28,64 @@ internal sealed record NatsSettings(string Url, string Stream, string SubjectPre
 /// Publishes each dispatched event to JetStream once per country it concerns, with <c>Nats-Msg-Id</c> = event id and
 /// country: when a batch is dispatched again after a crash, the stream's duplicate window drops the copies.
 /// </summary>
-internal sealed class NatsSink(NatsSettings settings, NatsConnection connection) : IOutboxSink, IAsyncDisposable
+/// <remarks>
+/// A connection that could not be made, or that NATS.Net has closed, is never used again: NATS.Net disposes a
+/// connection whose first connect fails, so keeping it would fail every later batch even once the server is back.
+/// The next batch opens a new connection (and declares the stream again), so dispatch resumes by itself after
+/// NATS was down, stalled or unreachable when the host started. Not disposed by DI scopes: the process's
+/// <see cref="NatsPublisher"/> owns it.
+/// </remarks>
+internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> connect) : IOutboxSink
 {
     private readonly SemaphoreSlim _ready = new(1, 1);
-    private INatsJSContext? _js;
+    private (NatsConnection Connection, INatsJSContext Js)? _current;
 
     public async Task DeliverAsync(IReadOnlyList<FeedEvent> batch, MessagingDbContext db, CancellationToken cancellationToken)
     {
-        var js = await StreamAsync(cancellationToken);
-        foreach (var item in batch)
+        var (connection, js) = await StreamAsync(cancellationToken);
+        try
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(item, JsonSerializerOptions.Web);
-            foreach (var country in item.Countries)
+            foreach (var item in batch)
             {
-                var ack = await js.PublishAsync(settings.Subject(country, item.Type), body, opts: new NatsJSPubOpts { MsgId = $"{item.Id}.{country}" }, cancellationToken: cancellationToken);
-                ack.EnsureSuccess();
+                var body = JsonSerializer.SerializeToUtf8Bytes(item, JsonSerializerOptions.Web);
+                foreach (var country in item.Countries)
+                {
+                    var ack = await js.PublishAsync(settings.Subject(country, item.Type), body, opts: new NatsJSPubOpts { MsgId = $"{item.Id}.{country}" }, cancellationToken: cancellationToken);
+                    ack.EnsureSuccess();
+                }
             }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await DropAsync(connection);
+            throw;
         }
     }
 
-    private async Task<INatsJSContext> StreamAsync(CancellationToken cancellationToken)
+    /// <summary>The live connection and JetStream context, opened and the stream declared when there is none.</summary>
+    private async Task<(NatsConnection Connection, INatsJSContext Js)> StreamAsync(CancellationToken cancellationToken)
     {
-        if (_js is { } ready)
-        {
-            return ready;
-        }
-
         await _ready.WaitAsync(cancellationToken);
         try
         {
-            if (_js is null)
+            if (_current is { } current)
+            {
+                return current;
+            }
+
+            var connection = connect();
+            try
             {
                 var js = connection.CreateJetStreamContext();
                 await js.CreateOrUpdateStreamAsync(new StreamConfig(settings.Stream, [$"{settings.SubjectPrefix}.>"]) { DuplicateWindow = TimeSpan.FromMinutes(10), Storage = StreamConfigStorage.File }, cancellationToken);
-                _js = js;
+                _current = (connection, js);
+                return (connection, js);
             }
-
-            return _js;
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
         finally
         {
@@ -72,5 +93,52 @@ internal sealed class NatsSink(NatsSettings settings, NatsConnection connection)
         }
     }
 
-    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+    /// <summary>
+    /// After a failed publish: forgets <paramref name="connection"/> unless it is open (a refused or timed-out publish on
+    /// an open connection is retried on it; a closed or disposed one never recovers).
+    /// </summary>
+    private async Task DropAsync(NatsConnection connection)
+    {
+        bool drop;
+        await _ready.WaitAsync(CancellationToken.None);
+        try
+        {
+            drop = _current?.Connection == connection && connection.ConnectionState != NatsConnectionState.Open;
+            if (drop)
+            {
+                _current = null;
+            }
+        }
+        finally
+        {
+            _ready.Release();
+        }
+
+        if (drop)
+        {
+            await DisposeQuietlyAsync(connection);
+        }
+    }
+
+    /// <summary>Closes the connection in use, if any (at host shutdown).</summary>
+    public async ValueTask CloseAsync()
+    {
+        if (_current is { } current)
+        {
+            _current = null;
+            await DisposeQuietlyAsync(current.Connection);
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(NatsConnection connection)
+    {
+        try
+        {
+            await connection.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // NATS.Net already disposed it after a failed connect.
+        }
+    }
 }

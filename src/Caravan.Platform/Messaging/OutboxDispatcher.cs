@@ -23,7 +23,7 @@ internal interface IOutboxSink
 /// when several instances share a database): each gets the next feed position and goes to every sink in the same
 /// transaction. A crash before the commit dispatches the batch again; nothing is lost.
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, StartupState startup, TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, StartupState startup, DispatchStatus status, TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const string IntervalSetting = "Caravan:Messaging:DispatchIntervalMilliseconds";
 
@@ -32,9 +32,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
 
     private const int BatchSize = 200;
 
+    /// <summary>After failed attempts in a row the dispatcher waits longer, doubling up to this, not to flood the log.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(configuration.GetValue(IntervalSetting, 200));
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var dispatched = 0;
@@ -43,18 +47,22 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
                 try
                 {
                     dispatched = await DispatchBatchAsync(stoppingToken);
+                    status.Succeeded();
+                    failures = 0;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(logger, e);
+                    status.Failed(e);
+                    LogFailed(logger, e, ++failures);
                 }
             }
 
             if (dispatched < BatchSize)
             {
+                var wait = failures == 0 ? interval : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(interval.Ticks, 1) << Math.Min(failures, 20)));
                 try
                 {
-                    await Task.Delay(interval, clock, stoppingToken);
+                    await Task.Delay(wait, clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -114,6 +122,6 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
         e.Organisation,
         JsonSerializer.Deserialize<JsonElement>(e.Payload));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed; the batch stays undispatched and is tried again.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed ({Failures} in a row); the batch stays undispatched and is tried again.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int failures);
 }

@@ -146,7 +146,7 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
                 {
                     await SendDueAsync(settings, stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogFailed(logger, e);
                 }
