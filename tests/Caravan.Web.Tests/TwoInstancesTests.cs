@@ -37,15 +37,18 @@ public sealed class TwoInstancesTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal static async Task<HttpClient> TraderSystemAsync(WebApplicationFactory<Program> host)
+    internal static Task<HttpClient> TraderSystemAsync(WebApplicationFactory<Program> host) => MachineClientAsync(host, "demo-trader-kz");
+
+    /// <summary>A client of <paramref name="host"/> holding a token of a demo machine client (demo-customs-kz → demo-secret-customs-kz).</summary>
+    internal static async Task<HttpClient> MachineClientAsync(WebApplicationFactory<Program> host, string clientId)
     {
         var client = host.CreateClient();
         await CaravanWebFactory.WaitUntilReadyAsync(client);
         using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = "demo-trader-kz",
-            ["client_secret"] = "demo-secret-trader-kz",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientId.Replace("demo-", "demo-secret-", StringComparison.Ordinal),
         }), Ct);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

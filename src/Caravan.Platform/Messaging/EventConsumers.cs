@@ -71,6 +71,31 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
         }
     }
 
+    /// <summary>
+    /// At shutdown, after the loop has stopped and after the dispatcher has dispatched what was left (this runner is
+    /// registered before it, so it stops after it): hands the consumers the rest, so projections and notifications are
+    /// current when the instance is gone.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!startup.Completed || startup.Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && await RunOnceAsync(cancellationToken) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDrainFailed(logger, e);
+        }
+    }
+
     /// <summary>One batch for every consumer; returns how many events the cursors moved over.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -141,6 +166,9 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
 
         return (long)hash;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing the consumers the rest of the feed at shutdown failed; the next instance to start goes on from their cursors.")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An event consumer failed; its cursor stays and the batch is handed to it again.")]
     private static partial void LogFailed(ILogger logger, Exception exception);

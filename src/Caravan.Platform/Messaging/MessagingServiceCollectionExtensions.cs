@@ -67,9 +67,10 @@ public static class MessagingServiceCollectionExtensions
         if (dispatch)
         {
             services.AddHealthChecks().AddCheck<DispatchHealthCheck>("dispatch", tags: [PlatformServiceCollectionExtensions.ReadyTag]);
+            // Hosted services stop in reverse order: the consumers stop after the dispatcher has dispatched the rest.
+            services.AddHostedService(sp => sp.GetRequiredService<EventConsumerRunner>());
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
             services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
-            services.AddHostedService(sp => sp.GetRequiredService<EventConsumerRunner>());
         }
 
         return services;

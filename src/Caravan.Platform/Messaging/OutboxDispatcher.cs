@@ -72,6 +72,31 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
         }
     }
 
+    /// <summary>
+    /// At shutdown, after the loop has stopped: dispatches what is still waiting (until none is left, another instance
+    /// holds the lock, an attempt fails, or the host's shutdown time runs out), so that a stopping instance leaves the
+    /// feed and the consumers current instead of leaving its last events to whichever instance starts next.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!startup.Completed || startup.Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && await DispatchBatchAsync(cancellationToken) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDrainFailed(logger, e);
+        }
+    }
+
     /// <summary>One batch: returns how many entries it dispatched (0 when another instance holds the lock).</summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
@@ -121,6 +146,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
         e.Countries.Split(',', StringSplitOptions.RemoveEmptyEntries),
         e.Organisation,
         JsonSerializer.Deserialize<JsonElement>(e.Payload));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching the rest of the outbox at shutdown failed; the next instance to start dispatches it.")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed ({Failures} in a row); the batch stays undispatched and is tried again.")]
     private static partial void LogFailed(ILogger logger, Exception exception, int failures);
