@@ -115,7 +115,8 @@ public static class WebDefaults
         }
 
         app.Use(SecurityHeaders);
-        app.UseStaticFiles();
+        app.UseMiddleware<StaticAssetCompression>();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticAssetCaching.Prepare });
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Caravan.Web.Infrastructure;
+
+/// <summary>
+/// Serves the platform's own text assets (scripts, style sheets, SVG) Brotli- or gzip-compressed, compressed once per
+/// file and encoding and kept in memory: the public dashboard's chart library is 1.1 MB as a file and about a third
+/// of that on the wire. Only files from the web root are compressed — never pages or API answers, which carry
+/// antiforgery tokens, cookies' effects or access tokens beside what a visitor typed (BREACH; ADR 0012). A request
+/// that accepts neither encoding, a range request, or any other file goes on to the static file middleware as before.
+/// </summary>
+internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvironment environment)
+{
+    /// <summary>Extensions worth compressing: text. Images other than SVG and fonts are compressed already.</summary>
+    private static readonly HashSet<string> CompressibleExtensions = new(StringComparer.OrdinalIgnoreCase) { ".js", ".css", ".svg", ".json", ".txt", ".map" };
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private readonly ConcurrentDictionary<(string Path, string Encoding), Lazy<Task<Compressed>>> _cache = new();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || request.Headers.ContainsKey(HeaderNames.Range)
+            || !request.Path.HasValue
+            || !IsCompressible(request.Path)
+            || Negotiate(request.Headers.AcceptEncoding) is not { } encoding)
+        {
+            await next(context);
+            return;
+        }
+
+        var file = environment.WebRootFileProvider.GetFileInfo(request.Path.Value);
+        if (!file.Exists || file.IsDirectory || !ContentTypes.TryGetContentType(file.Name, out var contentType))
+        {
+            await next(context);
+            return;
+        }
+
+        // Brotli at its smallest takes a second and a half for the chart library: the first requests get gzip (tens of
+        // milliseconds) while Brotli is made in the background, then Brotli from memory.
+        if (encoding == "br" && !await ReadyAsync(request.Path.Value, encoding, file))
+        {
+            encoding = Negotiate(request.Headers.AcceptEncoding, brotli: false);
+            if (encoding is null)
+            {
+                await next(context);
+                return;
+            }
+        }
+
+        var compressed = await CompressedAsync(request.Path.Value, encoding, file);
+        var response = context.Response;
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        response.Headers.ETag = compressed.ETag;
+        response.Headers.LastModified = compressed.LastModified.ToString("R");
+        response.Headers.CacheControl = StaticAssetCaching.CacheControl(request);
+        if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == compressed.ETag || tag.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = contentType;
+        response.Headers.ContentEncoding = encoding;
+        response.ContentLength = compressed.Bytes.Length;
+        if (HttpMethods.IsGet(request.Method))
+        {
+            await response.Body.WriteAsync(compressed.Bytes, context.RequestAborted);
+        }
+    }
+
+    public static bool IsCompressible(PathString path) => path.HasValue && CompressibleExtensions.Contains(Path.GetExtension(path.Value));
+
+    /// <summary>br if the client accepts it, else gzip, else null; an encoding with q=0 is refused (RFC 9110 12.5.3).</summary>
+    internal static string? Negotiate(StringValues acceptEncoding, bool brotli = true)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var values))
+        {
+            return null;
+        }
+
+        double Quality(string name) =>
+            values.Where(v => v.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || v.Value == "*").Select(v => v.Quality ?? 1).DefaultIfEmpty(0).Max();
+
+        var br = brotli ? Quality("br") : 0;
+        var gzip = Quality("gzip");
+        return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : null;
+    }
+
+    /// <summary>Whether the compressed file is in memory, current; if not, starts making it without waiting.</summary>
+    private async Task<bool> ReadyAsync(string path, string encoding, IFileInfo file)
+    {
+        var entry = _cache.GetOrAdd((path, encoding), _ => new Lazy<Task<Compressed>>(() => Task.Run(() => CompressAsync(file, encoding))));
+        var task = entry.Value;
+        if (!task.IsCompleted)
+        {
+            return false;
+        }
+
+        if (task.IsCompletedSuccessfully && await task is var made && made.LastModified == file.LastModified && made.Length == file.Length)
+        {
+            return true;
+        }
+
+        // Failed, or made from a file that has changed since: made again on the next request.
+        _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>((path, encoding), entry));
+        return false;
+    }
+
+    /// <summary>The file compressed once; again when the file changed (a development edit, a deployment in place).</summary>
+    private async Task<Compressed> CompressedAsync(string path, string encoding, IFileInfo file)
+    {
+        var key = (path, encoding);
+        while (true)
+        {
+            var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<Compressed>>(() => CompressAsync(file, encoding)));
+            Compressed compressed;
+            try
+            {
+                compressed = await entry.Value;
+            }
+            catch
+            {
+                // Not kept: the next request tries again (a file replaced while it was read, for example).
+                _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>(key, entry));
+                throw;
+            }
+
+            if (compressed.LastModified == file.LastModified && compressed.Length == file.Length)
+            {
+                return compressed;
+            }
+
+            _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>(key, entry));
+        }
+    }
+
+    private static async Task<Compressed> CompressAsync(IFileInfo file, string encoding)
+    {
+        using var output = new MemoryStream();
+        await using (var source = file.CreateReadStream())
+        await using (Stream compressor = encoding == "br"
+            ? new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true)
+            : new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await source.CopyToAsync(compressor);
+        }
+
+        // A weak tag of its own per encoding, from the file's time and length as the static file middleware does.
+        var tag = $"\"{file.LastModified.UtcTicks:x}-{file.Length:x}-{encoding}\"";
+        return new Compressed(output.ToArray(), tag, file.LastModified, file.Length);
+    }
+
+    private sealed record Compressed(byte[] Bytes, string ETag, DateTimeOffset LastModified, long Length);
+}
+
+/// <summary>Cache lifetimes of the web root's files, compressed or not.</summary>
+internal static class StaticAssetCaching
+{
+    /// <summary>
+    /// A URL with the content's hash (<c>asp-append-version</c> adds <c>?v=…</c>) never changes: a year, immutable.
+    /// Any other is revalidated on each use (ETag / Last-Modified), so a deployment is seen at once.
+    /// </summary>
+    public static string CacheControl(HttpRequest request) =>
+        request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache";
+
+    /// <summary>For the static file middleware's own (uncompressed) answers.</summary>
+    public static void Prepare(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
+    {
+        var http = context.Context;
+        http.Response.Headers.CacheControl = CacheControl(http.Request);
+        if (StaticAssetCompression.IsCompressible(http.Request.Path))
+        {
+            http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+    }
+}
