@@ -40,7 +40,7 @@ public static class CaravanWebApp
             builder.Configuration[AccessModule.DemoSetting] = "true";
         }
 
-        builder.AddCaravanWebDefaults();
+        builder.AddCaravanWebDefaults().AddCaravanTelemetry();
         builder.Services
             .AddCaravanPlatform(builder.Configuration)
             .AddCaravanAudit()

@@ -35,7 +35,7 @@ internal sealed class ConsumerCursor
 }
 
 /// <summary>Runs every registered <see cref="IEventConsumer"/> behind the dispatcher, batch by batch.</summary>
-internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, StartupState startup, TimeProvider clock, IConfiguration configuration, ILogger<EventConsumerRunner> logger) : BackgroundService
+internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, StartupState startup, MessagingTelemetry telemetry, TimeProvider clock, IConfiguration configuration, ILogger<EventConsumerRunner> logger) : BackgroundService
 {
     private const int BatchSize = 200;
 
@@ -53,6 +53,7 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    telemetry.ConsumerFailed(e);
                     LogFailed(logger, e);
                 }
             }
@@ -140,6 +141,8 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
         var wanted = entries.Where(e => consumer.Types.Contains(e.Type)).Select(OutboxDispatcher.ToFeedEvent).ToList();
         if (wanted.Count > 0)
         {
+            using var activity = MessagingTelemetry.Activities.StartActivity($"consume {consumer.Name}");
+            activity?.SetTag("messaging.batch.message_count", wanted.Count);
             await consumer.HandleAsync(wanted, cancellationToken);
         }
 
@@ -152,6 +155,7 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
             await transaction.CommitAsync(cancellationToken);
         }
 
+        telemetry.Consumed(consumer.Name, entries.Count);
         return entries.Count;
     }
 

@@ -26,6 +26,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<Feed>();
         services.AddScoped<IOutboxSink, WebhookSink>();
+        services.AddMetrics();
+        services.AddSingleton<MessagingTelemetry>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<EventConsumerRunner>();

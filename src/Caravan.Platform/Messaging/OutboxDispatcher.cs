@@ -23,7 +23,7 @@ internal interface IOutboxSink
 /// when several instances share a database): each gets the next feed position and goes to every sink in the same
 /// transaction. A crash before the commit dispatches the batch again; nothing is lost.
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, StartupState startup, DispatchStatus status, TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, StartupState startup, DispatchStatus status, MessagingTelemetry telemetry, TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const string IntervalSetting = "Caravan:Messaging:DispatchIntervalMilliseconds";
 
@@ -53,6 +53,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     status.Failed(e);
+                    telemetry.DispatchFailed(e);
                     LogFailed(logger, e, ++failures);
                 }
             }
@@ -118,6 +119,8 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
             return 0;
         }
 
+        using var activity = MessagingTelemetry.Activities.StartActivity("outbox dispatch");
+        activity?.SetTag("messaging.batch.message_count", entries.Count);
         var next = (await db.Outbox.MaxAsync(e => e.Position, cancellationToken) ?? 0) + 1;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in entries)
@@ -134,6 +137,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Dispatched(entries, now);
         return entries.Count;
     }
 

@@ -29,6 +29,8 @@ public static class TradeModule
         services.AddModuleDbContext<TradeDbContext, SqliteTradeDbContext, PostgresTradeDbContext>(TradeDbContext.Module);
         services.AddSingleton<IRolePermissions, TradeRolePermissions>();
         services.AddScoped<DeclarationValidator>();
+        services.AddMetrics();
+        services.AddSingleton<TradeTelemetry>();
         services.AddScoped<ConsignmentLodging>();
         services.AddScoped<ChannelAssignment>();
         services.AddScoped<ConsignmentQueries>();

@@ -21,7 +21,7 @@ internal enum DecisionOutcome
 internal sealed record DecisionResult(DecisionOutcome Outcome, QueuedControl? Control = null, IReadOnlyDictionary<string, string[]>? Errors = null, IReadOnlyList<string>? Allowed = null, string? State = null);
 
 /// <summary>An administration's work: its queue of controls, and its decisions on them, each audited.</summary>
-internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox outbox, TimeProvider clock)
+internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox outbox, TradeTelemetry telemetry, TimeProvider clock)
 {
     public async Task<IReadOnlyList<QueuedControl>> QueueAsync(string country, string? state, string? crossing, int page, int pageSize, CancellationToken cancellationToken) =>
         await PageAsync(Filter(country, state is null ? null : [state], crossing), page, pageSize, cancellationToken);
@@ -161,6 +161,7 @@ internal sealed class CustomsWork(TradeDbContext db, IAuditLog audit, IOutbox ou
         await outbox.EnqueueAsync(TradeEvents.Message(TradeEvents.DecisionRecorded, consignment.Id, route, consignment.LodgedByOrganisation, new DecisionRecordedEvent(
             consignment.Id, consignment.Reference, control.Id, control.Country, decision, from, next.To, control.Channel, request.ReasonCode?.Trim(), now)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Decided(control, decision);
 
         return new DecisionResult(DecisionOutcome.Decided, ToQueued(control, consignment.Reference, consignment.LodgedAt));
     }

@@ -26,7 +26,7 @@ internal sealed record LodgeResult(LodgeOutcome Outcome, ConsignmentView? Consig
 /// (export, transit…, import) and its audit entry, in one transaction. With an Idempotency-Key, the same key and
 /// body return the first result; the same key with another body is refused.
 /// </summary>
-internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, IOutbox outbox, TimeProvider clock)
+internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator validator, ChannelAssignment channels, IAuditLog audit, IOutbox outbox, TradeTelemetry telemetry, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -118,6 +118,7 @@ internal sealed class ConsignmentLodging(TradeDbContext db, DeclarationValidator
             consignment.Id, consignment.Reference, control.Id, control.Country, control.Role, control.EntryCrossingId, control.ExitCrossingId, control.Channel, consignment.Version, declaration))).ToList(), db, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Lodged(consignment);
         return new LodgeResult(LodgeOutcome.Lodged, ConsignmentQueries.ToView(consignment));
     }
 
