@@ -20,6 +20,7 @@ namespace Caravan.Web.Tests;
 /// the platform's own metrics and its logs over OTLP/HTTP — here to a real receiving server that keeps what it is
 /// posted — and nothing a trader declared travels with them.
 /// </summary>
+[Collection(nameof(TelemetryCollection))]
 public sealed class TelemetryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -58,7 +59,11 @@ public sealed class TelemetryTests
         await using var host = new SharedDatabaseHost(settings);
         var trader = await TwoInstancesTests.MachineClientAsync(host, "demo-trader-kz");
         var marker = "Cotton yarn for the telemetry test " + Guid.NewGuid().ToString("N");
-        var lodged = await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(marker), Ct);
+        // The trader's system sends its own trace context; the platform's spans for this lodging join that trace.
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
+        using var lodging = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/consignments", UriKind.Relative)) { Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan(marker)) };
+        lodging.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var lodged = await trader.SendAsync(lodging, Ct);
         Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
         var control = (await lodged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("controls").EnumerateArray()
             .Single(c => c.GetProperty("country").GetString() == "KZ").GetProperty("id").GetString();
@@ -69,7 +74,7 @@ public sealed class TelemetryTests
         string[] traces = ["caravan-under-test", "api/v1/consignments", "api/v1/controls/{id}/decisions", "outbox dispatch"];
         string[] metrics = ["caravan.trade.consignments_lodged", "caravan.trade.controls_created", "caravan.trade.decisions", "caravan.outbox.dispatched", "caravan.outbox.dispatch_delay", "http.server.request.duration"];
         string[] logs = ["Start-up finished; the instance is ready"];
-        for (var i = 0; i < 300 && !(Holds("traces", traces) && Holds("metrics", metrics) && Holds("logs", logs)); i++)
+        for (var i = 0; i < 300 && !(Holds("traces", traces) && Holds("metrics", metrics) && Holds("logs", logs) && Linked().Count >= 2); i++)
         {
             await Task.Delay(100, Ct);
         }
@@ -79,10 +84,88 @@ public sealed class TelemetryTests
         Assert.All(logs, name => Assert.Contains(name, Text("logs"), StringComparison.Ordinal));
         Assert.Contains("caravan.decision", Text("metrics"), StringComparison.Ordinal);
 
+        // The lodging request's span is in the trader's trace, and the batches that dispatched and consumed its
+        // events link to that trace (a batch serves many requests, so it links rather than descends).
+        var spans = received.GetValueOrDefault("traces", []).SelectMany(OtlpSpans.Read).ToList();
+        Assert.Contains(spans, s => s.Name == "POST /api/v1/consignments/" && s.TraceId == trace.ToHexString());
+        Assert.Contains("outbox dispatch", Linked());
+        Assert.Contains(Linked(), name => name.StartsWith("consume trade.", StringComparison.Ordinal));
+
         // What a trader declared does not leave with the telemetry.
         Assert.All(received.Keys, signal => Assert.DoesNotContain(marker, Text(signal), StringComparison.Ordinal));
 
         string Text(string signal) => received.TryGetValue(signal, out var bodies) ? string.Join('\n', bodies.Select(b => Encoding.UTF8.GetString(b))) : string.Empty;
+        List<string> Linked() => received.GetValueOrDefault("traces", []).SelectMany(OtlpSpans.Read).Where(s => s.Links.Contains(trace.ToHexString())).Select(s => s.Name).ToList();
         bool Holds(string signal, string[] names) => names.All(n => Text(signal).Contains(n, StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// OpenTelemetry listens process-wide (every ActivitySource and Meter of a name, whichever host made it), and a meter
+/// disposed by another test's host ends the metric stream it shared with this one; so these tests run alone, after
+/// the parallel ones — as a host runs alone in its process in production.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+/// <summary>
+/// Just enough of the protocol buffers wire format to read spans out of an OTLP ExportTraceServiceRequest:
+/// resource_spans (1) → scope_spans (2) → spans (2) → trace_id (1), name (5), links (13) → trace_id (1).
+/// </summary>
+internal static class OtlpSpans
+{
+    public sealed record Span(string Name, string TraceId, IReadOnlyList<string> Links);
+
+    public static IEnumerable<Span> Read(byte[] request) =>
+        from resourceSpans in Fields(request, 1)
+        from scopeSpans in Fields(resourceSpans, 2)
+        from span in Fields(scopeSpans, 2)
+        select new Span(
+            Encoding.UTF8.GetString(Fields(span, 5).FirstOrDefault() ?? []),
+            Convert.ToHexStringLower(Fields(span, 1).FirstOrDefault() ?? []),
+            Fields(span, 13).Select(link => Convert.ToHexStringLower(Fields(link, 1).FirstOrDefault() ?? [])).ToList());
+
+    /// <summary>The length-delimited fields numbered <paramref name="number"/> of one message.</summary>
+    private static List<byte[]> Fields(byte[] message, int number)
+    {
+        var found = new List<byte[]>();
+        var i = 0;
+        while (i < message.Length)
+        {
+            var key = Varint(message, ref i);
+            switch (key & 7)
+            {
+                case 0: Varint(message, ref i); break;
+                case 1: i += 8; break;
+                case 5: i += 4; break;
+                case 2:
+                    var length = (int)Varint(message, ref i);
+                    if ((int)(key >> 3) == number)
+                    {
+                        found.Add(message[i..(i + length)]);
+                    }
+
+                    i += length;
+                    break;
+                default: throw new InvalidDataException($"Wire type {key & 7} is not used by OTLP.");
+            }
+        }
+
+        return found;
+    }
+
+    private static ulong Varint(byte[] bytes, ref int i)
+    {
+        ulong value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = bytes[i++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+    }
+}
+

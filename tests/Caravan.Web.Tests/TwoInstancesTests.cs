@@ -83,12 +83,22 @@ public sealed class TwoInstancesTests
         await using var second = new SharedDatabaseHost(settings);
         var two = await TraderSystemAsync(second);
 
+        // Each lodging comes from a national system's own trace (W3C traceparent); its events carry that trace on.
         var lodged = new List<string>();
+        var traces = new Dictionary<string, string>();
         for (var i = 0; i < 6; i++)
         {
-            var response = await (i % 2 == 0 ? one : two).PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan($"Cotton yarn, lot {i}"), Ct);
+            var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/consignments", UriKind.Relative))
+            {
+                Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan($"Cotton yarn, lot {i}")),
+            };
+            request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+            var response = await (i % 2 == 0 ? one : two).SendAsync(request, Ct);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            lodged.Add((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+            lodged.Add(id);
+            traces[id] = trace;
         }
 
         // Three controls per consignment: 18 control.created events, each for one country.
@@ -111,6 +121,8 @@ public sealed class TwoInstancesTests
         await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 100, Expires = TimeSpan.FromSeconds(2) }, cancellationToken: Ct))
         {
             ids.Add(message.Headers!["Nats-Msg-Id"].ToString());
+            var subject = JsonDocument.Parse(message.Data!).RootElement.GetProperty("subjectId").GetString()!;
+            Assert.StartsWith($"00-{traces[subject]}-", message.Headers!["traceparent"].ToString(), StringComparison.Ordinal);
         }
 
         Assert.Equal(18, stream.Info.State.Messages);

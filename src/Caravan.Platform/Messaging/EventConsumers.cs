@@ -141,7 +141,7 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
         var wanted = entries.Where(e => consumer.Types.Contains(e.Type)).Select(OutboxDispatcher.ToFeedEvent).ToList();
         if (wanted.Count > 0)
         {
-            using var activity = MessagingTelemetry.Activities.StartActivity($"consume {consumer.Name}");
+            using var activity = MessagingTelemetry.Activities.StartActivity($"consume {consumer.Name}", System.Diagnostics.ActivityKind.Consumer, parentContext: default, links: MessagingTelemetry.LinksTo(wanted.Select(e => e.TraceParent)));
             activity?.SetTag("messaging.batch.message_count", wanted.Count);
             await consumer.HandleAsync(wanted, cancellationToken);
         }

@@ -37,7 +37,12 @@ public interface IOutbox
 /// <summary>One event of the feed, as subscribers receive it (feed page, webhook body, NATS message).</summary>
 /// <param name="Position">Its place in the feed: increasing, without gaps; resume with <c>after=</c> this.</param>
 /// <param name="Id">The message id: the same for every copy of the event; receivers de-duplicate on it.</param>
-public sealed record FeedEvent(long Position, Guid Id, string Type, string SubjectId, DateTimeOffset OccurredAt, IReadOnlyList<string> Countries, Guid? Organisation, System.Text.Json.JsonElement Payload);
+/// <param name="TraceParent">
+/// The W3C trace context of the operation that wrote the event: not in the body (the feed and webhook contract is
+/// unchanged) but sent as the <c>traceparent</c> header of its NATS messages, and linked from the platform's spans.
+/// </param>
+public sealed record FeedEvent(long Position, Guid Id, string Type, string SubjectId, DateTimeOffset OccurredAt, IReadOnlyList<string> Countries, Guid? Organisation, System.Text.Json.JsonElement Payload,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? TraceParent = null);
 
 /// <param name="Next">The cursor for the next page (the last position returned, or the one asked for when empty).</param>
 public sealed record FeedPage(IReadOnlyList<FeedEvent> Events, long Next);

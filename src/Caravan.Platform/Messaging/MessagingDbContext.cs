@@ -29,6 +29,12 @@ internal sealed class OutboxEntry
     public long? Position { get; set; }
 
     public DateTime? DispatchedAt { get; set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the operation that wrote it (the lodging or decision request), so that its
+    /// dispatch, its NATS messages and the consumers' work are tied to that trace; null when none was running.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }
 
 /// <summary>An organisation's webhook: where to post which events, and the secret the bodies are signed with.</summary>
@@ -110,6 +116,7 @@ internal class MessagingDbContext(DbContextOptions options) : DbContext(options)
             e.Property(o => o.Countries).HasMaxLength(64);
             e.Property(o => o.OccurredAt).HasConversion(utc);
             e.Property(o => o.DispatchedAt).HasConversion(utcOrNull);
+            e.Property(o => o.TraceParent).HasMaxLength(64);
             e.HasIndex(o => o.Position).IsUnique();
         });
 

@@ -29,6 +29,15 @@ internal sealed class MessagingTelemetry
         _consumerFailures = meter.CreateCounter<long>("caravan.consumer.failures", "{attempt}", "Batches a consumer failed on (handed to it again).");
     }
 
+    /// <summary>
+    /// One link per distinct trace the batch's events came from: a batch serves many requests, so its span links to
+    /// them rather than having one of them as parent (OpenTelemetry's messaging conventions for batches).
+    /// </summary>
+    public static IEnumerable<ActivityLink> LinksTo(IEnumerable<string?> traceParents) =>
+        traceParents.Where(t => t is not null).Distinct(StringComparer.Ordinal)
+            .Select(t => ActivityContext.TryParse(t, null, out var context) ? new ActivityLink(context) : default)
+            .Where(l => l.Context != default).ToList();
+
     public void Dispatched(IReadOnlyList<OutboxEntry> entries, DateTime now)
     {
         foreach (var group in entries.GroupBy(e => e.Type))

@@ -50,7 +50,9 @@ internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> conne
                 var body = JsonSerializer.SerializeToUtf8Bytes(item, JsonSerializerOptions.Web);
                 foreach (var country in item.Countries)
                 {
-                    var ack = await js.PublishAsync(settings.Subject(country, item.Type), body, opts: new NatsJSPubOpts { MsgId = $"{item.Id}.{country}" }, cancellationToken: cancellationToken);
+                    // The request's trace context travels with the message, so a national system can continue that trace.
+                    var headers = item.TraceParent is { } trace ? new NatsHeaders { ["traceparent"] = trace } : null;
+                    var ack = await js.PublishAsync(settings.Subject(country, item.Type), body, opts: new NatsJSPubOpts { MsgId = $"{item.Id}.{country}" }, headers: headers, cancellationToken: cancellationToken);
                     ack.EnsureSuccess();
                 }
             }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ internal sealed partial class Outbox(TimeProvider clock) : IOutbox
         await using var context = CreateOn(participant, participant.Database.GetDbConnection());
         await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
+        var trace = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
         var entries = messages.Select(message => new OutboxEntry
         {
             MessageId = Guid.NewGuid(),
@@ -42,6 +44,7 @@ internal sealed partial class Outbox(TimeProvider clock) : IOutbox
             Organisation = message.Organisation,
             Payload = JsonSerializer.Serialize(message.Payload, JsonSerializerOptions.Web),
             OccurredAt = now,
+            TraceParent = trace,
         }).ToList();
         context.Outbox.AddRange(entries);
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Caravan.Platform.Health;
 using Microsoft.EntityFrameworkCore;
@@ -119,7 +120,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
             return 0;
         }
 
-        using var activity = MessagingTelemetry.Activities.StartActivity("outbox dispatch");
+        using var activity = MessagingTelemetry.Activities.StartActivity("outbox dispatch", ActivityKind.Producer, parentContext: default, links: MessagingTelemetry.LinksTo(entries.Select(e => e.TraceParent)));
         activity?.SetTag("messaging.batch.message_count", entries.Count);
         var next = (await db.Outbox.MaxAsync(e => e.Position, cancellationToken) ?? 0) + 1;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -149,7 +150,8 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
         new DateTimeOffset(e.OccurredAt, TimeSpan.Zero),
         e.Countries.Split(',', StringSplitOptions.RemoveEmptyEntries),
         e.Organisation,
-        JsonSerializer.Deserialize<JsonElement>(e.Payload));
+        JsonSerializer.Deserialize<JsonElement>(e.Payload),
+        e.TraceParent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching the rest of the outbox at shutdown failed; the next instance to start dispatches it.")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);
