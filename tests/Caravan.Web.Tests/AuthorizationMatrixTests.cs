@@ -126,6 +126,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         ("acknowledge-alert", HttpMethod.Post, "/api/v1/risk/alerts/{id}/acknowledgements", $"/api/v1/risk/alerts/{Guid.Empty}/acknowledgements"),
         // Exchange with national systems and traders' systems.
         ("feed", HttpMethod.Get, "/api/v1/feed", "/api/v1/feed?after=0&limit=10"),
+        ("messaging-status", HttpMethod.Get, "/api/v1/messaging/status", "/api/v1/messaging/status"),
         ("register-webhook", HttpMethod.Post, "/api/v1/webhooks", "/api/v1/webhooks"),
         ("webhooks", HttpMethod.Get, "/api/v1/webhooks", "/api/v1/webhooks"),
         ("remove-webhook", HttpMethod.Delete, "/api/v1/webhooks/{id}", $"/api/v1/webhooks/{Guid.Empty}"),
@@ -226,6 +227,8 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
         _ when RiskWrites.Contains(request) || RiskMissing.Contains(request) => HttpStatusCode.Forbidden,
         // Every machine client reads its feed and keeps its organisation's webhooks.
         "feed" or "webhooks" => HttpStatusCode.OK,
+        // Every country's events: no national system reads how the platform's delivery is doing.
+        "messaging-status" => HttpStatusCode.Forbidden,
         "notifications" or "read-notifications" => client == "demo-trader-kz" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         "register-webhook" => HttpStatusCode.BadRequest,
         _ when WebhookMissing.Contains(request) => HttpStatusCode.NotFound,
@@ -284,6 +287,7 @@ public abstract class AuthorizationMatrixTests(DemoWebFactory factory)
             _ when RiskWrites.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when RiskMissing.Contains(request) => caller == DemoPerson.AnalystKz ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             "feed" => caller.Role is "trader" or "customs-officer" or "administrator" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "messaging-status" => caller == DemoPerson.Administrator ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "webhooks" or "notifications" or "read-notifications" => caller.Role == "trader" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             "register-webhook" => caller.Role == "trader" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
             _ when WebhookMissing.Contains(request) => caller.Role == "trader" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,

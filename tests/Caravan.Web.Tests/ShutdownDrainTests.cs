@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Caravan.Platform.Persistence;
 using Caravan.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -32,6 +33,8 @@ public sealed class ShutdownDrainTests
             ["Caravan:Security:AllowHttpTokens"] = "true",
             // The loops look once at start-up and then not for ten minutes: only the stop can dispatch what follows.
             ["Caravan:Messaging:DispatchIntervalMilliseconds"] = "600000",
+            // Any wait counts as late here, so the administrator's page shows the backlog as a problem.
+            ["Caravan:Messaging:DispatchLagWarningSeconds"] = "0",
         }).ToDictionary();
 
         string reference;
@@ -49,6 +52,15 @@ public sealed class ShutdownDrainTests
 
             var waiting = await OutboxAsync(database);
             Assert.True(waiting.Undispatched >= 5, $"{waiting.Undispatched} undispatched before the stop");
+
+            // The platform's administrator sees them waiting, in the API and on the page.
+            var admin = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            await SignIn.SignInAsync(admin, DemoPerson.Administrator);
+            var outbox = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/v1/messaging/status", UriKind.Relative), Ct)).RootElement.GetProperty("outbox");
+            Assert.Equal(waiting.Undispatched, outbox.GetProperty("waiting").GetInt32());
+            Assert.True(outbox.GetProperty("late").GetBoolean());
+            var page = await admin.GetStringAsync(new Uri("/admin/messaging", UriKind.Relative), Ct);
+            Assert.Contains($"{waiting.Undispatched} events are waiting for dispatch", page, StringComparison.Ordinal);
         }
 
         // Nothing is left for the next instance: every event has its feed position and every consumer has read it.

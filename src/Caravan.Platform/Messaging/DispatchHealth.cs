@@ -1,5 +1,4 @@
 using Caravan.Platform.Health;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -34,22 +33,19 @@ internal sealed class DispatchHealthCheck(MessagingDbContext db, DispatchStatus 
             return HealthCheckResult.Healthy("Dispatch starts after start-up.");
         }
 
-        var waiting = db.Outbox.AsNoTracking().Where(e => e.Position == null);
-        var count = await waiting.CountAsync(cancellationToken).ConfigureAwait(false);
-        if (count == 0)
+        var (count, oldest) = await MessagingStatusQuery.BacklogAsync(db, cancellationToken).ConfigureAwait(false);
+        if (oldest is null)
         {
             return HealthCheckResult.Healthy("Every event is dispatched.");
         }
 
-        var oldest = await waiting.MinAsync(e => e.OccurredAt, cancellationToken).ConfigureAwait(false);
-        var age = clock.GetUtcNow().UtcDateTime - oldest;
-        var limit = TimeSpan.FromSeconds(configuration.GetValue(LagSetting, 60.0));
+        var age = clock.GetUtcNow().UtcDateTime - oldest.Value;
         var description = $"{count} event(s) waiting to be dispatched, the oldest for {Math.Max(0, (long)age.TotalSeconds)} s.";
         if (status.LastFailure is { } failure)
         {
             description += $" The last attempt failed: {failure}";
         }
 
-        return age > limit ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);
+        return MessagingStatusQuery.IsLate(oldest, clock, configuration) ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);
     }
 }

@@ -29,6 +29,9 @@ public static class MessagingApi
         api.MapGet("/feed", ReadFeed).WithTags("Exchange").WithName("ReadFeed")
             .WithSummary("Events of the caller's country or organisation in feed order, after a cursor (0 for the beginning). Resume from the last position you processed; every event carries its id for de-duplication.")
             .RequirePermission(MessagingPermissions.ReadFeed).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+        api.MapGet("/messaging/status", ReadStatus).WithTags("Exchange").WithName("ReadMessagingStatus")
+            .WithSummary("How events flow, for operators: committed events waiting for dispatch and since when, the feed's last position, each consumer inside the platform and how far behind it is, webhook deliveries pending and dead, NATS.")
+            .RequirePermission(MessagingPermissions.ViewStatus).ProducesProblem(401).ProducesProblem(403);
         var hooks = api.MapGroup("/webhooks").WithTags("Exchange");
         hooks.MapPost("/", Register).WithName("RegisterWebhook")
             .WithSummary("Register an HTTPS endpoint for event types of the caller's country or organisation; the answer carries the signing secret, once.")
@@ -45,6 +48,11 @@ public static class MessagingApi
             .RequirePermission(MessagingPermissions.ManageWebhooks).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return api;
     }
+
+    private static async Task<Results<Ok<MessagingStatus>, ProblemHttpResult>> ReadStatus(Caller caller, IMessagingStatus status, CancellationToken ct) =>
+        caller.HoldsPlatformWide(MessagingPermissions.ViewStatus)
+            ? TypedResults.Ok(await status.ReadAsync(ct))
+            : Problems.Forbidden("The messaging status covers every country's events: it is for platform-wide administrators.");
 
     private static async Task<Results<Ok<FeedPage>, ValidationProblem>> ReadFeed(long? after, int? limit, Caller caller, Feed feed, CancellationToken ct)
     {

@@ -47,11 +47,43 @@ public sealed record FeedEvent(long Position, Guid Id, string Type, string Subje
 /// <param name="Next">The cursor for the next page (the last position returned, or the one asked for when empty).</param>
 public sealed record FeedPage(IReadOnlyList<FeedEvent> Events, long Next);
 
+/// <summary>How events are flowing, for operators (<c>GET /api/v1/messaging/status</c>, page <c>/admin/messaging</c>).</summary>
+public interface IMessagingStatus
+{
+    Task<MessagingStatus> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="Outbox">Events committed and waiting for dispatch, and the feed's last position.</param>
+/// <param name="Consumers">Each consumer inside the platform, with how far behind the feed it is.</param>
+/// <param name="Webhooks">Active subscriptions and their deliveries still pending or dead.</param>
+/// <param name="NatsStream">The JetStream stream events are published to, or null when NATS is not configured.</param>
+/// <param name="LastDispatchFailure">Why this instance's last dispatch attempt failed, or null when it succeeded.</param>
+public sealed record MessagingStatus(OutboxStatus Outbox, IReadOnlyList<ConsumerStatus> Consumers, WebhookStatus Webhooks, string? NatsStream, string? LastDispatchFailure);
+
+/// <param name="Waiting">Committed events without a feed position yet.</param>
+/// <param name="OldestWaitingSince">When the oldest of them was committed.</param>
+/// <param name="LastPosition">The feed's last position (0 when nothing was dispatched).</param>
+/// <param name="LastDispatchedAt">When that event was dispatched.</param>
+/// <param name="Late">
+/// The oldest waiting event has waited longer than <c>Caravan:Messaging:DispatchLagWarningSeconds</c> (60 s): the rule
+/// by which <c>/health/ready</c> turns Degraded.
+/// </param>
+public sealed record OutboxStatus(int Waiting, DateTimeOffset? OldestWaitingSince, long LastPosition, DateTimeOffset? LastDispatchedAt, bool Late);
+
+/// <param name="Behind">Feed positions after its cursor (events it has still to read).</param>
+/// <param name="UpdatedAt">When its cursor last moved; null before it has read anything.</param>
+public sealed record ConsumerStatus(string Name, long Position, long Behind, DateTimeOffset? UpdatedAt);
+
+public sealed record WebhookStatus(int ActiveSubscriptions, int Pending, int Dead);
+
 /// <summary>The messaging permissions (granted by the kernel, as every module's are).</summary>
 public static class MessagingPermissions
 {
     /// <summary>Read the event feed of one's own country or organisation.</summary>
     public static readonly Permission ReadFeed = new("messaging.feed.read");
+
+    /// <summary>See how events flow: the outbox backlog, each consumer's cursor, webhook deliveries (platform-wide only).</summary>
+    public static readonly Permission ViewStatus = new("messaging.status.view");
 
     /// <summary>Register webhooks for one's own country or organisation, see and replay their deliveries.</summary>
     public static readonly Permission ManageWebhooks = new("messaging.webhooks.manage");
@@ -67,5 +99,6 @@ internal sealed class MessagingRolePermissions : IRolePermissions
         (Roles.Trader, MessagingPermissions.ManageWebhooks),
         (Roles.CustomsOfficer, MessagingPermissions.ReadFeed),
         (Roles.Administrator, MessagingPermissions.ReadFeed),
+        (Roles.Administrator, MessagingPermissions.ViewStatus),
     ];
 }

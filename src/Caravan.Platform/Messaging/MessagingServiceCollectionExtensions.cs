@@ -25,6 +25,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<IRolePermissions, MessagingRolePermissions>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<Feed>();
+        services.AddScoped<IMessagingStatus, MessagingStatusQuery>();
         services.AddScoped<IOutboxSink, WebhookSink>();
         services.AddMetrics();
         services.AddSingleton<MessagingTelemetry>();
@@ -105,6 +106,9 @@ internal sealed class NoSink : IOutboxSink
 /// <summary>The process's one NATS connection and sink, when NATS is configured.</summary>
 internal sealed class NatsPublisher(NatsSettings? settings) : IAsyncDisposable
 {
+    /// <summary>The stream events go to, or null when NATS is not configured.</summary>
+    public string? Stream { get; } = settings?.Stream;
+
     public NatsSink? Sink { get; } = settings is null
         ? null
         : new NatsSink(settings, () => new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = settings.Url, Name = "caravan" }));
