@@ -16,14 +16,9 @@ namespace Caravan.Risk.Pages;
 /// those received; see who acknowledged those sent. Through the service behind the API, with its checks and words.
 /// </summary>
 [Authorize(Policy = "permission:risk.view")]
-internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory organisations, RiskDisplay display, Caller caller, TimeProvider clock) : PageModel
+internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory organisations, RiskDisplay display, Caller caller, TimeProvider clock) : CountryFormsPage(caller)
 {
     public RiskDisplay Display => display;
-
-    [BindProperty(SupportsGet = true)]
-    public string? Country { get; set; }
-
-    public bool CanManage => Country is not null && caller.Has(RiskPermissions.Manage, Scope.Country(Country));
 
     public IReadOnlyList<AlertView> Received { get; private set; } = [];
 
@@ -33,16 +28,6 @@ internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory or
 
     public static IReadOnlyList<string> Actions => SharedAlerts.Actions;
 
-    public string? FailedForm { get; private set; }
-
-    public Guid? FailedId { get; private set; }
-
-    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
-
-    public string? Refusal { get; private set; }
-
-    public Dictionary<string, string?> Typed { get; } = new(StringComparer.Ordinal);
-
     public IReadOnlyList<string> TypedTo { get; private set; } = [];
 
     /// <summary>A month from today: the end an alert is offered with.</summary>
@@ -50,7 +35,7 @@ internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory or
 
     public string Organisation(Guid? id) => id is null ? "—" : Traders.FirstOrDefault(t => t.Id == id)?.Name ?? id.ToString()!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(RiskPermissions.View, ct) ?? Page();
+    protected override string ListPath => "/risk/alerts";
 
     public async Task<IActionResult> OnPostSendAsync(string[]? to, string? summary, string? hsFrom, string? hsTo, Guid? trader, string? routeCountry, string? countryOfOrigin, DateOnly? validUntil, CancellationToken ct)
     {
@@ -63,79 +48,34 @@ internal sealed class AlertsModel(SharedAlerts alerts, IOrganisationDirectory or
         // The alert runs to the end of the chosen day, in UTC.
         var until = validUntil is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1) : (DateTimeOffset?)null;
         var request = new NewAlert(to, summary, Blank(hsFrom), Blank(hsTo), trader, Blank(routeCountry), Blank(countryOfOrigin), null, until);
-        return await ActAsync("send", null, country => alerts.PublishAsync(country, request, caller, ct), ct);
+        return await ActAsync("send", null, country => alerts.PublishAsync(country, request, Caller, ct), ct);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, string? action, string? note, CancellationToken ct)
     {
         Typed["note"] = note;
-        return await ActAsync("acknowledge", id, country => alerts.AcknowledgeAsync(id.ToString(), new AlertAcknowledgementRequest(country, action, note), caller, ct), ct);
+        return await ActAsync("acknowledge", id, country => alerts.AcknowledgeAsync(id.ToString(), new AlertAcknowledgementRequest(country, action, note), Caller, ct), ct);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private async Task<IActionResult> ActAsync<T>(string form, Guid? id, Func<string, Task<T>> change, CancellationToken ct)
-        where T : IResult
+    protected override async Task<IActionResult?> LoadAsync(Permission permission, CancellationToken ct)
     {
-        Country = RiskDisplay.Choose(caller, RiskPermissions.Manage, Country);
-        if (Country is null)
-        {
-            return Forbid();
-        }
-
-        var outcome = ServiceOutcome<object>.Of(await change(Country));
-        if (outcome.Succeeded)
-        {
-            return Redirect($"/risk/alerts?country={Country}&done={form}");
-        }
-
-        if (outcome.Status == StatusCodes.Status403Forbidden)
-        {
-            return Forbid();
-        }
-
-        (FailedForm, FailedId, Refusal) = (form, id, outcome.Detail);
-        foreach (var (field, messages) in outcome.Errors)
-        {
-            Errors[field] = messages;
-        }
-
-        Response.StatusCode = outcome.Status;
-        return await LoadAsync(RiskPermissions.Manage, ct) ?? Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(Permission permission, CancellationToken ct)
-    {
-        Country = RiskDisplay.Choose(caller, permission, Country);
+        Country = RiskDisplay.Choose(Caller, permission, Country);
         if (Country is null)
         {
             return Forbid();
         }
 
         await display.LoadAsync(ct);
-        if ((await alerts.ListAsync(Country, caller, ct)).Result is Ok<List<AlertView>> { Value: { } list })
+        if ((await alerts.ListAsync(Country, Caller, ct)).Result is Ok<List<AlertView>> { Value: { } list })
         {
             var country = Country;
             Sent = list.Where(a => a.FromCountry == country).ToList();
             Received = list.Where(a => a.FromCountry != country).ToList();
         }
 
-        Traders = (await organisations.ListVisibleAsync(caller, ct)).Where(o => o.Kind == OrganisationKind.Trader).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+        Traders = (await organisations.ListVisibleAsync(Caller, ct)).Where(o => o.Kind == OrganisationKind.Trader).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
         return null;
     }
-
-    /// <summary>The errors of a form for these fields (to[0], to[1]… count as "to"), joined for display.</summary>
-    public string? Error(string form, string field, Guid? id = null)
-    {
-        if (FailedForm != form || FailedId != id)
-        {
-            return null;
-        }
-
-        var messages = Errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(e => e.Value).ToList();
-        return messages.Count == 0 ? null : string.Join(" ", messages);
-    }
-
-    public string? Value(string form, string field, Guid? id = null) => FailedForm == form && FailedId == id ? Typed.GetValueOrDefault(field) : null;
-
 }
