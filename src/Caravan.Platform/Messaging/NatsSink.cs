@@ -29,10 +29,10 @@ internal sealed record NatsSettings(string Url, string Stream, string SubjectPre
 /// country: when a batch is dispatched again after a crash, the stream's duplicate window drops the copies.
 /// </summary>
 /// <remarks>
-/// A connection that could not be made, or that NATS.Net has closed, is never used again: NATS.Net disposes a
-/// connection whose first connect fails, so keeping it would fail every later batch even once the server is back.
-/// The next batch opens a new connection (and declares the stream again), so dispatch resumes by itself after
-/// NATS was down, stalled or unreachable when the host started. Not disposed by DI scopes: the process's
+/// After a failed batch the connection is dropped and the next batch opens a new one and declares the stream again:
+/// NATS.Net disposes a connection whose first connect fails, so keeping it would fail every later batch even once
+/// the server is back, and a stream deleted under the platform is only made again by declaring it. So dispatch
+/// resumes by itself after NATS was down, stalled, unreachable when the host started, or lost its stream. Not disposed by DI scopes: the process's
 /// <see cref="NatsPublisher"/> owns it.
 /// </remarks>
 internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> connect) : IOutboxSink
@@ -96,8 +96,9 @@ internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> conne
     }
 
     /// <summary>
-    /// After a failed publish: forgets <paramref name="connection"/> unless it is open (a refused or timed-out publish on
-    /// an open connection is retried on it; a closed or disposed one never recovers).
+    /// After a failed publish: forgets <paramref name="connection"/>, so the next batch opens a new one and declares
+    /// the stream again. A closed or disposed connection never recovers, and a stream deleted or changed under the
+    /// platform is only made again by declaring it; reconnecting costs little against the dispatcher's back-off.
     /// </summary>
     private async Task DropAsync(NatsConnection connection)
     {
@@ -105,7 +106,7 @@ internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> conne
         await _ready.WaitAsync(CancellationToken.None);
         try
         {
-            drop = _current?.Connection == connection && connection.ConnectionState != NatsConnectionState.Open;
+            drop = _current?.Connection == connection;
             if (drop)
             {
                 _current = null;
