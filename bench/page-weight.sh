@@ -14,23 +14,8 @@ target=${2:?data directory or connection string}
 path=${3:-}
 port=${CARAVAN_BENCH_PORT:-5098}
 
-dotnet build src/Caravan.Web -c Release -v quiet -nologo >/dev/null
-env_args=(ASPNETCORE_ENVIRONMENT=Production Caravan__Demo__LiveTraffic=false)
-if [ "$provider" = postgres ]; then
-  env_args+=(Caravan__Database__Provider=Postgres "Caravan__Database__ConnectionString=$target")
-else
-  env_args+=("Caravan__Database__DataDirectory=$target")
-fi
-log=$(mktemp)
-env "${env_args[@]}" dotnet src/Caravan.Web/bin/Release/net10.0/Caravan.Web.dll --contentRoot "$PWD/src/Caravan.Web" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)" = 200 ]; do
-  sleep 0.2
-  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-done
-
-base="http://127.0.0.1:$port"
+source bench/start-host.sh
+start_host "$provider" "$target" "$port" --contentRoot "$PWD/src/Caravan.Web"
 if [ -z "$path" ]; then
   to=$(date -u +%F)
   from=$(date -u -d "$to - 365 days" +%F)

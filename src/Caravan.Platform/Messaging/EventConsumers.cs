@@ -80,21 +80,7 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (!startup.Completed || startup.Failure is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested && await RunOnceAsync(cancellationToken) > 0)
-            {
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogDrainFailed(logger, e);
-        }
+        await ShutdownDrain.RunAsync(startup, RunOnceAsync, e => LogDrainFailed(logger, e), cancellationToken);
     }
 
     /// <summary>One batch for every consumer; returns how many events the cursors moved over.</summary>

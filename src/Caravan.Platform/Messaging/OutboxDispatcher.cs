@@ -82,21 +82,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (!startup.Completed || startup.Failure is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested && await DispatchBatchAsync(cancellationToken) > 0)
-            {
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogDrainFailed(logger, e);
-        }
+        await ShutdownDrain.RunAsync(startup, DispatchBatchAsync, e => LogDrainFailed(logger, e), cancellationToken);
     }
 
     /// <summary>One batch: returns how many entries it dispatched (0 when another instance holds the lock).</summary>
