@@ -1,6 +1,7 @@
 using Caravan.Access;
 using Caravan.Platform;
 using Caravan.Platform.Audit;
+using Caravan.Platform.Http;
 using Caravan.Origin;
 using Caravan.Platform.Messaging;
 using Caravan.Reference;
@@ -72,7 +73,7 @@ public static class CaravanWebApp
             .MapCaravanMessagingApi();
         app.MapAccessEndpoints();
         app.MapOriginEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().CompressPublicResponse();
         app.MapCaravanHealth();
         app.MapRazorPages();
         return app;

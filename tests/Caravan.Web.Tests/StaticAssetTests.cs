@@ -90,10 +90,34 @@ public sealed class StaticAssetTests(SqliteKestrelFactory factory) : IClassFixtu
         Assert.Contains("__RequestVerificationToken", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Empty(page.Content.Headers.ContentEncoding);
 
-        // Nor the API's answers.
-        using var api = await GetAsync("api/v1/analytics/release-times", "gzip, br");
-        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        Assert.Empty(api.Content.Headers.ContentEncoding);
+        // Nor any answer of an endpoint not marked as public data (here /api/v1/me refusing a visitor).
+        using var token = await GetAsync("api/v1/me", "gzip, br");
+        Assert.Empty(token.Content.Headers.ContentEncoding);
+    }
+
+    [Theory]
+    [InlineData("api/v1/analytics/release-times.csv?groupBy=side", "text/csv")]
+    [InlineData("api/v1/hs?q=cotton", "application/json")]
+    [InlineData("api/v1/border-crossings", "application/json")]
+    [InlineData("openapi/v1.json", "application/json")]
+    public async Task Public_data_travels_compressed_and_decodes_to_what_an_uncompressed_client_gets(string path, string mediaType)
+    {
+        using var plain = await GetAsync(path, null);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var expected = await plain.Content.ReadAsByteArrayAsync(Ct);
+
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var compressed = await GetAsync(path, encoding);
+            Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+            Assert.Equal(mediaType, compressed.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(encoding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+            Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+            var body = await compressed.Content.ReadAsByteArrayAsync(Ct);
+            Assert.True(body.Length < expected.Length, $"{path}: {body.Length} {encoding} bytes for {expected.Length}");
+            Assert.Equal(expected, Decode(body, encoding));
+        }
     }
 
     private static byte[] Decode(byte[] body, string encoding)

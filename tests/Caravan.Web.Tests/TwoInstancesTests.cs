@@ -6,6 +6,7 @@ using Caravan.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -14,15 +15,50 @@ using NATS.Net;
 namespace Caravan.Web.Tests;
 
 /// <summary>One of several hosts on a database another test owns.</summary>
-internal sealed class SharedDatabaseHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class SharedDatabaseHost(IReadOnlyDictionary<string, string?> settings, ICollection<string>? warnings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (warnings is not null)
+        {
+            // The host's warnings and errors, for a test to show when it fails.
+            builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(warnings)));
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>Keeps the text of every warning and error a host logs (with its exception).</summary>
+internal sealed class CollectingLoggerProvider(ICollection<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Collector(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Collector(string category, ICollection<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lock (lines)
+                {
+                    lines.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+                }
+            }
         }
     }
 }

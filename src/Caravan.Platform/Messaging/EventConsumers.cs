@@ -49,9 +49,11 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
             {
                 try
                 {
-                    busy = await RunOnceAsync(stoppingToken) > 0;
+                    // A batch in flight is finished, not cancelled, when the host stops: cut off mid-transaction on
+                    // PostgreSQL it could still hold its consumer's lock when the shutdown drain asks for it.
+                    busy = await RunOnceAsync(CancellationToken.None) > 0;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception e)
                 {
                     telemetry.ConsumerFailed(e);
                     LogFailed(logger, e);
@@ -77,10 +79,12 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
     /// registered before it, so it stops after it): hands the consumers the rest, so projections and notifications are
     /// current when the instance is gone.
     /// </summary>
+    private ShutdownDrain? _shutdown;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await ShutdownDrain.RunAsync(startup, RunOnceAsync, e => LogDrainFailed(logger, e), cancellationToken);
+        await LazyInitializer.EnsureInitialized(ref _shutdown, () => new ShutdownDrain(startup, RunOnceAsync, e => LogDrainFailed(logger, e))).RunAsync(cancellationToken);
     }
 
     /// <summary>One batch for every consumer; returns how many events the cursors moved over.</summary>

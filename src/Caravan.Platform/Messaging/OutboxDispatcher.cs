@@ -47,11 +47,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
             {
                 try
                 {
-                    dispatched = await DispatchBatchAsync(stoppingToken);
+                    // A batch in flight is finished, not cancelled, when the host stops (see the shutdown drain).
+                    dispatched = await DispatchBatchAsync(CancellationToken.None);
                     status.Succeeded();
                     failures = 0;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception e)
                 {
                     status.Failed(e);
                     telemetry.DispatchFailed(e);
@@ -79,10 +80,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
     /// holds the lock, an attempt fails, or the host's shutdown time runs out), so that a stopping instance leaves the
     /// feed and the consumers current instead of leaving its last events to whichever instance starts next.
     /// </summary>
+    private ShutdownDrain? _shutdown;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await ShutdownDrain.RunAsync(startup, DispatchBatchAsync, e => LogDrainFailed(logger, e), cancellationToken);
+        await LazyInitializer.EnsureInitialized(ref _shutdown, () => new ShutdownDrain(startup, DispatchBatchAsync, e => LogDrainFailed(logger, e))).RunAsync(cancellationToken);
     }
 
     /// <summary>One batch: returns how many entries it dispatched (0 when another instance holds the lock).</summary>

@@ -90,6 +90,7 @@ public static class WebDefaults
         services.AddCaravanLocalization();
         services.AddRazorPages();
         services.AddHealthChecks();
+        services.AddPublicResponseCompression();
         return builder;
     }
 
@@ -115,6 +116,7 @@ public static class WebDefaults
         }
 
         app.Use(SecurityHeaders);
+        app.UseResponseCompression();
         app.UseMiddleware<StaticAssetCompression>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticAssetCaching.Prepare });
         app.UseRequestLocalization();

@@ -22,16 +22,16 @@ internal static class TariffApi
     public static void MapTariffApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/tariff/{code}", ForCode)
-            .WithTags(Tag).WithName("GetTariffForCode").WithSummary("Each country's national tariff lines under an HS code (2–10 digits) valid on a date (default today), and its requirements. Public.")
+            .WithTags(Tag).WithName("GetTariffForCode").CompressPublicResponse().WithSummary("Each country's national tariff lines under an HS code (2–10 digits) valid on a date (default today), and its requirements. Public.")
             .ProducesProblem(400);
         api.MapGet("/tariff/requirements", Requirements)
-            .WithTags(Tag).WithName("ListRequirements").WithSummary("The documents a country requires for goods of an HS code when imported, exported or in transit. Public.")
+            .WithTags(Tag).WithName("ListRequirements").CompressPublicResponse().WithSummary("The documents a country requires for goods of an HS code when imported, exported or in transit. Public.")
             .ProducesProblem(400);
         api.MapPost("/tariff/calculations", (CalculationRequest request, DutyCalculator calculator, CancellationToken ct) => calculator.CalculateAsync(request, ct))
             .WithTags(Tag).WithName("CalculateDuties").WithSummary("Import duty, excise and VAT for goods entering one of the six countries, with every rule, rate and exchange rate used. Public.")
             .ProducesProblem(400);
         api.MapGet("/tariff/exchange-rates", async (TariffQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.LatestRatesAsync(ct)))
-            .WithTags(Tag).WithName("ListExchangeRates").WithSummary("The latest imported exchange rate of each currency pair, with its date and source. Public.");
+            .WithTags(Tag).WithName("ListExchangeRates").CompressPublicResponse().WithSummary("The latest imported exchange rate of each currency pair, with its date and source. Public.");
         api.MapPost("/tariff/imports", Import)
             .WithTags(Tag).WithName("ImportTariffFile").WithSummary("Import a schedule, requirements or exchange-rate CSV file (docs/tariff-import.md) as the body; ?file= names it. All or nothing.")
             .Accepts<string>("text/csv").RequirePermission(TariffPermissions.Import)

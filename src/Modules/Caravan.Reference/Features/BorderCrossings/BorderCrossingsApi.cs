@@ -11,7 +11,7 @@ internal static class BorderCrossingsApi
 {
     public static void MapBorderCrossingsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/border-crossings").WithTags("Border crossings");
+        var group = api.MapGroup("/border-crossings").WithTags("Border crossings").CompressPublicResponse();
 
         group.MapGet("/", ListBorderCrossings)
             .WithName("ListBorderCrossings")

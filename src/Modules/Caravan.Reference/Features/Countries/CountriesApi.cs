@@ -11,7 +11,7 @@ internal static class CountriesApi
 {
     public static void MapCountriesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/countries").WithTags("Countries");
+        var group = api.MapGroup("/countries").WithTags("Countries").CompressPublicResponse();
 
         group.MapGet("/", async (ICountryDirectory countries, CancellationToken ct) =>
                 TypedResults.Ok(await countries.ListAsync(ct).ConfigureAwait(false)))

@@ -12,7 +12,7 @@ internal static class HsApi
 {
     public static void MapHsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/hs").WithTags("HS nomenclature");
+        var group = api.MapGroup("/hs").WithTags("HS nomenclature").CompressPublicResponse();
 
         group.MapGet("/", SearchHs)
             .WithName("SearchHs")

@@ -17,7 +17,7 @@ internal static class CodeListsApi
 
     public static void MapCodeListsApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/code-lists/{name}", GetCodeList)
+        api.MapGet("/code-lists/{name}", GetCodeList).CompressPublicResponse()
             .WithTags("Code lists")
             .WithName("GetCodeList")
             .WithSummary("A code list of the declaration: currencies (ISO 4217), units (UN/ECE Rec. 20), package-types (Rec. 21) or transport-modes (Rec. 19).")

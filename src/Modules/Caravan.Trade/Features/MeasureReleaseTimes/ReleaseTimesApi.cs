@@ -34,16 +34,16 @@ internal static class ReleaseTimesApi
     public static void MapReleaseTimesApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/analytics/release-times", Report)
-            .WithTags(Tag).WithName("GetReleaseTimes")
+            .WithTags(Tag).WithName("GetReleaseTimes").CompressPublicResponse()
             .WithSummary("Release-time aggregates (count, median, 90th/95th percentiles, mean, share within target) grouped by crossing, country, direction, mode, channel, aeo, day, week or month, and the bottleneck stage per crossing. Public.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/analytics/release-times.csv", Csv)
-            .WithTags(Tag).WithName("GetReleaseTimesCsv")
+            .WithTags(Tag).WithName("GetReleaseTimesCsv").CompressPublicResponse()
             .WithSummary("The release-time aggregates as CSV, with the same filters. Public.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/analytics/release-times/distribution", Distribution)
-            .WithTags(Tag).WithName("GetReleaseTimeDistribution")
+            .WithTags(Tag).WithName("GetReleaseTimeDistribution").CompressPublicResponse()
             .WithSummary("Arrival-to-release times per channel in bins, with each channel's quartiles and 90th percentile, for the same filters (groupBy is not used). Public.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/analytics/release-times/controls", Controls)
@@ -54,7 +54,7 @@ internal static class ReleaseTimesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/analytics/release-times/targets", Targets)
-            .WithTags(Tag).WithName("ListReleaseTimeTargets")
+            .WithTags(Tag).WithName("ListReleaseTimeTargets").CompressPublicResponse()
             .WithSummary("The release-time targets the administrations set, per country and channel. Public.");
         api.MapPut("/analytics/release-times/targets/{country}/{channel}", SetTarget)
             .WithTags(Tag).WithName("SetReleaseTimeTarget")
