@@ -74,13 +74,13 @@ internal sealed partial class EventConsumerRunner(IServiceScopeFactory scopes, S
         }
     }
 
+    private ShutdownDrain? _shutdown;
+
     /// <summary>
     /// At shutdown, after the loop has stopped and after the dispatcher has dispatched what was left (this runner is
     /// registered before it, so it stops after it): hands the consumers the rest, so projections and notifications are
     /// current when the instance is gone.
     /// </summary>
-    private ShutdownDrain? _shutdown;
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);

@@ -32,8 +32,8 @@ internal sealed record NatsSettings(string Url, string Stream, string SubjectPre
 /// After a failed batch the connection is dropped and the next batch opens a new one and declares the stream again:
 /// NATS.Net disposes a connection whose first connect fails, so keeping it would fail every later batch even once
 /// the server is back, and a stream deleted under the platform is only made again by declaring it. So dispatch
-/// resumes by itself after NATS was down, stalled, unreachable when the host started, or lost its stream. Not disposed by DI scopes: the process's
-/// <see cref="NatsPublisher"/> owns it.
+/// resumes by itself after NATS was down, stalled, unreachable when the host started, or lost its stream. Not
+/// disposed by DI scopes: the process's <see cref="NatsPublisher"/> owns it.
 /// </remarks>
 internal sealed class NatsSink(NatsSettings settings, Func<NatsConnection> connect) : IOutboxSink
 {

@@ -62,7 +62,8 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
 
             if (dispatched < BatchSize)
             {
-                var wait = failures == 0 ? interval : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(interval.Ticks, 1) << Math.Min(failures, 20)));
+                // After failures: the interval doubled per failure (at most 64 times), up to MaxBackoff or the interval itself.
+                var wait = failures == 0 ? interval : TimeSpan.FromTicks(Math.Min(Math.Max(MaxBackoff.Ticks, interval.Ticks), interval.Ticks * (1L << Math.Min(failures, 6))));
                 try
                 {
                     await Task.Delay(wait, clock, stoppingToken);
@@ -75,13 +76,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Star
         }
     }
 
+    private ShutdownDrain? _shutdown;
+
     /// <summary>
     /// At shutdown, after the loop has stopped: dispatches what is still waiting (until none is left, another instance
     /// holds the lock, an attempt fails, or the host's shutdown time runs out), so that a stopping instance leaves the
     /// feed and the consumers current instead of leaving its last events to whichever instance starts next.
     /// </summary>
-    private ShutdownDrain? _shutdown;
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);

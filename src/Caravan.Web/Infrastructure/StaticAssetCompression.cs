@@ -10,8 +10,9 @@ namespace Caravan.Web.Infrastructure;
 /// <summary>
 /// Serves the platform's own text assets (scripts, style sheets, SVG) Brotli- or gzip-compressed, compressed once per
 /// file and encoding and kept in memory: the public dashboard's chart library is 1.1 MB as a file and about a third
-/// of that on the wire. Only files from the web root are compressed — never pages or API answers, which carry
-/// antiforgery tokens, cookies' effects or access tokens beside what a visitor typed (BREACH; ADR 0012). A request
+/// of that on the wire. Only files from the web root are compressed here — never pages, which carry antiforgery
+/// tokens beside what a visitor typed (BREACH; ADR 0012); API answers are compressed only when their endpoint is marked
+/// public (<see cref="PublicResponseCompression"/>). A request
 /// that accepts neither encoding, a range request, or any other file goes on to the static file middleware as before.
 /// </summary>
 internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvironment environment)
