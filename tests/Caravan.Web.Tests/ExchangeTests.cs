@@ -38,7 +38,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
-    public ConcurrentQueue<(string Path, string Body, string? Signature, string? EventId)> Received { get; } = new();
+    public ConcurrentQueue<(string Path, string Body, string? Signature, string? EventId, string? TraceParent)> Received { get; } = new();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -69,7 +69,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                 return Results.StatusCode(503);
             }
 
-            receiver.Received.Enqueue((path, body, request.Headers[WebhookSignature.Header], request.Headers["Caravan-Event-Id"]));
+            receiver.Received.Enqueue((path, body, request.Headers[WebhookSignature.Header], request.Headers["Caravan-Event-Id"], request.Headers["traceparent"]));
             return Results.Ok();
         });
         await app.StartAsync();
@@ -113,10 +113,17 @@ public abstract class ExchangeTests(ExchangeWebFactory factory)
     private static IEnumerable<JsonElement> About(IEnumerable<JsonElement> events, string consignment) =>
         events.Where(e => e.GetProperty("subjectId").GetString() == consignment);
 
-    private async Task<JsonElement> LodgeAsync()
+    /// <summary>Lodges as Kazakhstan's demo trader; with <paramref name="traceParent"/>, from within that trace.</summary>
+    private async Task<JsonElement> LodgeAsync(string? traceParent = null)
     {
         var trader = await factory.ClientAsync(DemoPerson.TraderKz);
-        var response = await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/consignments", UriKind.Relative)) { Content = JsonContent.Create(Declarations.CottonYarnChinaKazakhstanUzbekistan()) };
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+
+        var response = await trader.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
@@ -201,13 +208,16 @@ public abstract class ExchangeTests(ExchangeWebFactory factory)
         Assert.Equal(HttpStatusCode.Created, silentResponse.StatusCode);
         var secret = flaky.GetProperty("secret").GetString()!;
 
-        var id = (await LodgeAsync()).GetProperty("id").GetString()!;
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        var id = (await LodgeAsync($"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01")).GetProperty("id").GetString()!;
         for (var i = 0; i < 300 && receiver.Received.IsEmpty; i++)
         {
             await Task.Delay(100, Ct);
         }
 
-        var (_, body, signature, eventId) = Assert.Single(receiver.Received);
+        var (_, body, signature, eventId, traceParent) = Assert.Single(receiver.Received);
+        // The delivery carries the trace the trader's lodging began, so Kazakhstan's system can continue it.
+        Assert.StartsWith($"00-{trace}-", traceParent, StringComparison.Ordinal);
         Assert.Equal(4, receiver.Attempts("/flaky/3"));
         Assert.True(WebhookSignature.Verify(secret, signature!, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)));
         Assert.False(WebhookSignature.Verify("another secret", signature!, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)));

@@ -223,6 +223,12 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
         request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
         request.Headers.TryAddWithoutValidation("Caravan-Event-Id", entry.MessageId.ToString());
         request.Headers.TryAddWithoutValidation("Caravan-Event-Type", entry.Type);
+        if (entry.TraceParent is { } trace)
+        {
+            // The trace of the request that caused the event, as on NATS: the receiving system can continue it.
+            request.Headers.TryAddWithoutValidation("traceparent", trace);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         try
