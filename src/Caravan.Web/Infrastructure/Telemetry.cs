@@ -21,11 +21,17 @@ internal static class Telemetry
 
     public static WebApplicationBuilder AddCaravanTelemetry(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointSetting]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[EndpointSetting]))
         {
-            return builder;
+            Configure(builder);
         }
 
+        return builder;
+    }
+
+    /// <summary>Apart, so that a host without an endpoint does not even load the OpenTelemetry assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Configure(WebApplicationBuilder builder) =>
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName: builder.Configuration["OTEL_SERVICE_NAME"] ?? "caravan",
@@ -42,6 +48,4 @@ internal static class Telemetry
                 .AddMeter(CaravanTelemetry.Prefix + ".*", "Npgsql"))
             .WithLogging()
             .UseOtlpExporter();
-        return builder;
-    }
 }
