@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Caravan.Testing;
 
@@ -8,7 +9,7 @@ namespace Caravan.Web.Tests;
 /// Platform administrators see whether events flow — the outbox backlog, each consumer inside the platform and how
 /// far behind it is, webhooks and NATS — in the API and on the page /admin/messaging; nobody else does.
 /// </summary>
-public abstract class MessagingStatusTests(DemoWebFactory factory)
+public abstract class MessagingStatusTests(ExchangeWebFactory factory)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -55,6 +56,49 @@ public abstract class MessagingStatusTests(DemoWebFactory factory)
     }
 
     [Fact]
+    public async Task A_national_system_whose_endpoint_does_not_answer_is_listed_with_its_failures_and_last_error()
+    {
+        factory.SkipUnlessAvailable();
+        // Nothing listens on this port: every delivery fails with a refused connection.
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var kz = await factory.MachineClientAsync("demo-customs-kz");
+        var url = $"http://127.0.0.1:{port}/caravan-events";
+        using var registered = await kz.PostAsJsonAsync(new Uri("/api/v1/webhooks", UriKind.Relative), new { url, eventTypes = new[] { "control.created" } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var webhook = (await registered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var trader = await factory.ClientAsync(DemoPerson.TraderKz);
+        Assert.Equal(HttpStatusCode.Created, (await trader.PostAsJsonAsync(new Uri("/api/v1/consignments", UriKind.Relative), Declarations.CottonYarnChinaKazakhstanUzbekistan(), Ct)).StatusCode);
+
+        var admin = await factory.ClientAsync(DemoPerson.Administrator);
+        JsonElement? trouble = null;
+        for (var i = 0; i < 200 && trouble is null; i++)
+        {
+            await Task.Delay(100, Ct);
+            var status = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/v1/messaging/status", UriKind.Relative), Ct)).RootElement;
+            trouble = status.GetProperty("webhooks").GetProperty("troubled").EnumerateArray()
+                .Where(w => w.GetProperty("webhook").GetString() == webhook && w.GetProperty("lastError").ValueKind == JsonValueKind.String)
+                .Select(w => (JsonElement?)w.Clone()).FirstOrDefault();
+        }
+
+        Assert.NotNull(trouble);
+        var w = trouble.Value;
+        Assert.Equal(url, w.GetProperty("url").GetString());
+        Assert.True(w.GetProperty("retrying").GetInt32() + w.GetProperty("dead").GetInt32() >= 1);
+        Assert.False(string.IsNullOrWhiteSpace(w.GetProperty("lastError").GetString()));
+
+        var page = await admin.GetStringAsync(new Uri("/admin/messaging", UriKind.Relative), Ct);
+        Assert.Contains("Webhooks that are failing", page, StringComparison.Ordinal);
+        Assert.Contains($"<code>{url}</code>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<th scope=\"row\">{w.GetProperty("organisation").GetString()}</th>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_else_sees_the_page_and_visitors_are_sent_to_sign_in()
     {
         factory.SkipUnlessAvailable();
@@ -71,6 +115,6 @@ public abstract class MessagingStatusTests(DemoWebFactory factory)
     }
 }
 
-public sealed class MessagingStatusOnSqlite(SqliteDemoWebFactory factory) : MessagingStatusTests(factory), IClassFixture<SqliteDemoWebFactory>;
+public sealed class MessagingStatusOnSqlite(SqliteExchangeWebFactory factory) : MessagingStatusTests(factory), IClassFixture<SqliteExchangeWebFactory>;
 
-public sealed class MessagingStatusOnPostgres(PostgresDemoWebFactory factory) : MessagingStatusTests(factory), IClassFixture<PostgresDemoWebFactory>;
+public sealed class MessagingStatusOnPostgres(PostgresExchangeWebFactory factory) : MessagingStatusTests(factory), IClassFixture<PostgresExchangeWebFactory>;

@@ -74,7 +74,13 @@ public sealed record OutboxStatus(int Waiting, DateTimeOffset? OldestWaitingSinc
 /// <param name="UpdatedAt">When its cursor last moved; null before it has read anything.</param>
 public sealed record ConsumerStatus(string Name, long Position, long Behind, DateTimeOffset? UpdatedAt);
 
-public sealed record WebhookStatus(int ActiveSubscriptions, int Pending, int Dead);
+/// <param name="Troubled">Webhooks whose endpoint is failing: with deliveries being retried or dead, worst first.</param>
+public sealed record WebhookStatus(int ActiveSubscriptions, int Pending, int Dead, IReadOnlyList<WebhookTrouble> Troubled);
+
+/// <param name="Retrying">Pending deliveries that have failed at least once.</param>
+/// <param name="Dead">Deliveries in the dead-letter list (replay them with <c>POST /api/v1/webhooks/deliveries/{id}/replay</c>).</param>
+/// <param name="LastError">What the latest failed attempt met (HTTP status, timeout, connection refused…).</param>
+public sealed record WebhookTrouble(Guid Webhook, Guid Organisation, string Url, bool Active, int Retrying, int Dead, string? LastError);
 
 /// <summary>The messaging permissions (granted by the kernel, as every module's are).</summary>
 public static class MessagingPermissions

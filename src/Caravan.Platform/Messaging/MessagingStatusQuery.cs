@@ -18,14 +18,42 @@ internal sealed class MessagingStatusQuery(MessagingDbContext db, DispatchStatus
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.Status != "delivered").GroupBy(d => d.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var subscriptions = await db.Webhooks.AsNoTracking().CountAsync(w => w.Active, cancellationToken);
+        var troubled = await TroubledWebhooksAsync(cancellationToken);
         return new MessagingStatus(
             new OutboxStatus(waiting, Utc(oldest), lastPosition, Utc(last?.DispatchedAt), IsLate(oldest, clock, configuration)),
             names.Select(name => cursors.TryGetValue(name, out var c)
                 ? new ConsumerStatus(name, c.Position, Math.Max(0, lastPosition - c.Position), Utc(c.UpdatedAt))
                 : new ConsumerStatus(name, 0, lastPosition, null)).ToList(),
-            new WebhookStatus(subscriptions, deliveries.FirstOrDefault(d => d.Status == "pending")?.Count ?? 0, deliveries.FirstOrDefault(d => d.Status == "dead")?.Count ?? 0),
+            new WebhookStatus(subscriptions, deliveries.FirstOrDefault(d => d.Status == "pending")?.Count ?? 0, deliveries.FirstOrDefault(d => d.Status == "dead")?.Count ?? 0, troubled),
             nats.Stream,
             dispatch.LastFailure);
+    }
+
+    /// <summary>The webhooks with failed deliveries still pending or dead (at most 50, most dead first), with their latest error.</summary>
+    private async Task<IReadOnlyList<WebhookTrouble>> TroubledWebhooksAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Deliveries.AsNoTracking()
+            .Where(d => d.Status == "dead" || (d.Status == "pending" && d.Attempts > 0))
+            .GroupBy(d => d.SubscriptionId)
+            .Select(g => new { Webhook = g.Key, Dead = g.Count(d => d.Status == "dead"), Retrying = g.Count(d => d.Status == "pending") })
+            .OrderByDescending(g => g.Dead).ThenByDescending(g => g.Retrying).Take(50)
+            .ToListAsync(cancellationToken);
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = counts.Select(c => c.Webhook).ToList();
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var errors = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.SubscriptionId) && d.LastError != null && d.Status != "delivered")
+            .OrderByDescending(d => d.NextAttemptAt).Take(ids.Count * 20)
+            .Select(d => new { d.SubscriptionId, d.LastError, d.NextAttemptAt }).ToListAsync(cancellationToken);
+        return counts.Where(c => webhooks.ContainsKey(c.Webhook)).Select(c =>
+        {
+            var webhook = webhooks[c.Webhook];
+            var last = errors.Where(e => e.SubscriptionId == c.Webhook).MaxBy(e => e.NextAttemptAt)?.LastError;
+            return new WebhookTrouble(webhook.Id, webhook.Organisation, webhook.Url, webhook.Active, c.Retrying, c.Dead, last);
+        }).ToList();
     }
 
     /// <summary>How many committed events wait for dispatch, and since when the oldest (also the health check's reading).</summary>

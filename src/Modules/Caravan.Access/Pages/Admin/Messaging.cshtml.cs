@@ -1,3 +1,4 @@
+using Caravan.Access.Contracts;
 using Caravan.Platform.Messaging;
 using Caravan.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,11 +12,14 @@ namespace Caravan.Access.Pages.Admin;
 /// consumers inside the platform — the same reading as <c>GET /api/v1/messaging/status</c>.
 /// </summary>
 [Authorize(Policy = "permission:messaging.status.view")]
-internal sealed class MessagingModel(IMessagingStatus status, Caller caller, TimeProvider clock) : PageModel
+internal sealed class MessagingModel(IMessagingStatus status, IOrganisationDirectory organisations, Caller caller, TimeProvider clock) : PageModel
 {
     public MessagingStatus Status { get; private set; } = null!;
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The names of the organisations that own the troubled webhooks.</summary>
+    public IReadOnlyDictionary<Guid, string> Owners { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>How long the oldest waiting event has waited, or null when none waits.</summary>
     public TimeSpan? OldestWait => Status.Outbox.OldestWaitingSince is { } since ? Now - since : null;
@@ -32,6 +36,11 @@ internal sealed class MessagingModel(IMessagingStatus status, Caller caller, Tim
 
         Now = clock.GetUtcNow();
         Status = await status.ReadAsync(ct);
+        if (Status.Webhooks.Troubled.Count > 0)
+        {
+            Owners = (await organisations.ListVisibleAsync(caller, ct)).ToDictionary(o => o.Id, o => o.Name);
+        }
+
         return Page();
     }
 
