@@ -39,6 +39,13 @@ public sealed class TelemetryTests
             received.GetOrAdd(signal, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
             return Results.Ok();
         });
+        // The same server is a national system's webhook endpoint, keeping each delivery's trace header.
+        var hooks = new ConcurrentQueue<string?>();
+        receiver.MapPost("/hook", (HttpRequest request) =>
+        {
+            hooks.Enqueue(request.Headers["traceparent"]);
+            return Results.Ok();
+        });
         await receiver.StartAsync(Ct);
         var endpoint = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
@@ -55,9 +62,13 @@ public sealed class TelemetryTests
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+            ["Caravan:Messaging:Webhooks:AllowHttp"] = "true",
+            ["Caravan:Messaging:Webhooks:IntervalMilliseconds"] = "100",
         }).ToDictionary();
         await using var host = new SharedDatabaseHost(settings);
         var trader = await TwoInstancesTests.MachineClientAsync(host, "demo-trader-kz");
+        var kzSystem = await TwoInstancesTests.MachineClientAsync(host, "demo-customs-kz");
+        Assert.Equal(HttpStatusCode.Created, (await kzSystem.PostAsJsonAsync(new Uri("/api/v1/webhooks", UriKind.Relative), new { url = endpoint + "/hook", eventTypes = new[] { "control.created" } }, Ct)).StatusCode);
         var marker = "Cotton yarn for the telemetry test " + Guid.NewGuid().ToString("N");
         // The trader's system sends its own trace context; the platform's spans for this lodging join that trace.
         var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
@@ -72,7 +83,7 @@ public sealed class TelemetryTests
 
         // Protocol buffers keep strings as UTF-8 bytes: a name the host exported is found in what the receiver kept.
         string[] traces = ["caravan-under-test", "api/v1/consignments", "api/v1/controls/{id}/decisions", "outbox dispatch"];
-        string[] metrics = ["caravan.trade.consignments_lodged", "caravan.trade.controls_created", "caravan.trade.decisions", "caravan.outbox.dispatched", "caravan.outbox.dispatch_delay", "http.server.request.duration"];
+        string[] metrics = ["caravan.trade.consignments_lodged", "caravan.trade.controls_created", "caravan.trade.decisions", "caravan.outbox.dispatched", "caravan.outbox.dispatch_delay", "caravan.webhook.attempts", "http.server.request.duration"];
         string[] logs = ["Start-up finished; the instance is ready"];
         for (var i = 0; i < 300 && !(Holds("traces", traces) && Holds("metrics", metrics) && Holds("logs", logs) && Linked().Count >= 2); i++)
         {
@@ -89,6 +100,9 @@ public sealed class TelemetryTests
         var spans = received.GetValueOrDefault("traces", []).SelectMany(OtlpSpans.Read).ToList();
         Assert.Contains(spans, s => s.Name == "POST /api/v1/consignments/" && s.TraceId == trace.ToHexString());
         Assert.Contains("outbox dispatch", Linked());
+
+        // Kazakhstan's system got the lodging's control.created on its webhook within the trader's trace.
+        Assert.Contains(hooks, header => header?.StartsWith($"00-{trace.ToHexString()}-", StringComparison.Ordinal) == true);
         Assert.Contains(Linked(), name => name.StartsWith("consume trade.", StringComparison.Ordinal));
 
         // What a trader declared does not leave with the telemetry.

@@ -17,6 +17,7 @@ internal sealed class MessagingTelemetry
     private readonly Counter<long> _dispatchFailures;
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _consumerFailures;
+    private readonly Counter<long> _webhookAttempts;
 
     public MessagingTelemetry(IMeterFactory meters)
     {
@@ -27,6 +28,7 @@ internal sealed class MessagingTelemetry
         _dispatchFailures = meter.CreateCounter<long>("caravan.outbox.dispatch_failures", "{attempt}", "Dispatch attempts that failed (the batch stays and is tried again).");
         _consumed = meter.CreateCounter<long>("caravan.consumer.events", "{event}", "Events a consumer inside the platform has read past.");
         _consumerFailures = meter.CreateCounter<long>("caravan.consumer.failures", "{attempt}", "Batches a consumer failed on (handed to it again).");
+        _webhookAttempts = meter.CreateCounter<long>("caravan.webhook.attempts", "{attempt}", "Webhook delivery attempts, by how they ended: delivered, retry (failed, tried again later) or dead.");
     }
 
     /// <summary>
@@ -56,6 +58,9 @@ internal sealed class MessagingTelemetry
 
     public void Consumed(string consumer, int events) =>
         _consumed.Add(events, new KeyValuePair<string, object?>("caravan.consumer", consumer));
+
+    public void WebhookAttempted(string outcome) =>
+        _webhookAttempts.Add(1, new KeyValuePair<string, object?>("caravan.outcome", outcome));
 
     public void ConsumerFailed(Exception exception) =>
         _consumerFailures.Add(1, new KeyValuePair<string, object?>("error.type", exception.GetType().FullName));

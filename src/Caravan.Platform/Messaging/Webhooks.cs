@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -127,7 +128,7 @@ internal sealed class WebhookSink : IOutboxSink
 /// Posts due deliveries, signed; a failure waits longer each time and ends in the dead-letter list after the last
 /// attempt. A delivery is leased before it is sent, so a crash mid-send retries it (at least once).
 /// </summary>
-internal sealed partial class WebhookSender(IServiceScopeFactory scopes, StartupState startup, TimeProvider clock, IConfiguration configuration, IHttpClientFactory http, IDataProtectionProvider protection, ILogger<WebhookSender> logger) : BackgroundService
+internal sealed partial class WebhookSender(IServiceScopeFactory scopes, StartupState startup, MessagingTelemetry telemetry, TimeProvider clock, IConfiguration configuration, IHttpClientFactory http, IDataProtectionProvider protection, ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string ClientName = "caravan-webhooks";
     public const string ProtectorPurpose = "Caravan.Messaging.WebhookSecret";
@@ -212,6 +213,7 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.WebhookAttempted(delivery.Status == "pending" ? "retry" : delivery.Status);
         }
 
         return due.Count;
@@ -223,10 +225,14 @@ internal sealed partial class WebhookSender(IServiceScopeFactory scopes, Startup
         request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
         request.Headers.TryAddWithoutValidation("Caravan-Event-Id", entry.MessageId.ToString());
         request.Headers.TryAddWithoutValidation("Caravan-Event-Type", entry.Type);
-        if (entry.TraceParent is { } trace)
+        // The delivery belongs to the trace of the request that caused the event, as NATS messages do: with tracing on,
+        // its span is a child of that request's and the HTTP client sends the child's context; without, the header is
+        // the request's own. Either way the receiving system continues that trace.
+        var parent = entry.TraceParent is { } trace && ActivityContext.TryParse(trace, null, out var context) ? context : default;
+        using var activity = MessagingTelemetry.Activities.StartActivity("webhook deliver", ActivityKind.Producer, parent);
+        if (activity is null && entry.TraceParent is not null)
         {
-            // The trace of the request that caused the event, as on NATS: the receiving system can continue it.
-            request.Headers.TryAddWithoutValidation("traceparent", trace);
+            request.Headers.TryAddWithoutValidation("traceparent", entry.TraceParent);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
