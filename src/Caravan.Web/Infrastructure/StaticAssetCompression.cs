@@ -22,7 +22,8 @@ internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvir
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    private readonly ConcurrentDictionary<(string Path, string Encoding), Lazy<Task<Compressed>>> _cache = new();
+    /// <summary>Compressions by file version (path, time, length) and encoding: a changed file is compressed anew.</summary>
+    private readonly ConcurrentDictionary<(string Path, long Ticks, long Length, string Encoding), Lazy<Task<byte[]>>> _cache = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -46,7 +47,8 @@ internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvir
 
         // Brotli at its smallest takes a second and a half for the chart library: the first requests get gzip (tens of
         // milliseconds) while Brotli is made in the background, then Brotli from memory.
-        if (encoding == "br" && !await ReadyAsync(request.Path.Value, encoding, file))
+        var compression = Compression(file, request.Path.Value, encoding);
+        if (encoding == "br" && !compression.IsCompletedSuccessfully)
         {
             encoding = Negotiate(request.Headers.AcceptEncoding, brotli: false);
             if (encoding is null)
@@ -54,26 +56,30 @@ internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvir
                 await next(context);
                 return;
             }
+
+            compression = Compression(file, request.Path.Value, encoding);
         }
 
-        var compressed = await CompressedAsync(request.Path.Value, encoding, file);
+        // A tag of its own per encoding, from the file's time and length as the static file middleware makes its own.
+        var etag = $"\"{file.LastModified.UtcTicks:x}-{file.Length:x}-{encoding}\"";
         var response = context.Response;
         response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        response.Headers.ETag = compressed.ETag;
-        response.Headers.LastModified = compressed.LastModified.ToString("R");
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = file.LastModified.ToString("R");
         response.Headers.CacheControl = StaticAssetCaching.CacheControl(request);
-        if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == compressed.ETag || tag.Trim() == "*")))
+        if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
+        var bytes = await compression;
         response.ContentType = contentType;
         response.Headers.ContentEncoding = encoding;
-        response.ContentLength = compressed.Bytes.Length;
+        response.ContentLength = bytes.Length;
         if (HttpMethods.IsGet(request.Method))
         {
-            await response.Body.WriteAsync(compressed.Bytes, context.RequestAborted);
+            await response.Body.WriteAsync(bytes, context.RequestAborted);
         }
     }
 
@@ -95,55 +101,24 @@ internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvir
         return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : null;
     }
 
-    /// <summary>Whether the compressed file is in memory, current; if not, starts making it without waiting.</summary>
-    private async Task<bool> ReadyAsync(string path, string encoding, IFileInfo file)
+    /// <summary>
+    /// The compression of this version of the file, started in the background on first use and kept; one that failed
+    /// (a file replaced while it was read, for example) is dropped and started again.
+    /// </summary>
+    private Task<byte[]> Compression(IFileInfo file, string path, string encoding)
     {
-        var entry = _cache.GetOrAdd((path, encoding), _ => new Lazy<Task<Compressed>>(() => Task.Run(() => CompressAsync(file, encoding))));
-        var task = entry.Value;
-        if (!task.IsCompleted)
+        var key = (path, file.LastModified.UtcTicks, file.Length, encoding);
+        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => Task.Run(() => CompressAsync(file, encoding))));
+        if (entry.Value.IsFaulted || entry.Value.IsCanceled)
         {
-            return false;
+            _cache.TryRemove(new KeyValuePair<(string, long, long, string), Lazy<Task<byte[]>>>(key, entry));
+            entry = _cache.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => Task.Run(() => CompressAsync(file, encoding))));
         }
 
-        if (task.IsCompletedSuccessfully && await task is var made && made.LastModified == file.LastModified && made.Length == file.Length)
-        {
-            return true;
-        }
-
-        // Failed, or made from a file that has changed since: made again on the next request.
-        _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>((path, encoding), entry));
-        return false;
+        return entry.Value;
     }
 
-    /// <summary>The file compressed once; again when the file changed (a development edit, a deployment in place).</summary>
-    private async Task<Compressed> CompressedAsync(string path, string encoding, IFileInfo file)
-    {
-        var key = (path, encoding);
-        while (true)
-        {
-            var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<Compressed>>(() => CompressAsync(file, encoding)));
-            Compressed compressed;
-            try
-            {
-                compressed = await entry.Value;
-            }
-            catch
-            {
-                // Not kept: the next request tries again (a file replaced while it was read, for example).
-                _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>(key, entry));
-                throw;
-            }
-
-            if (compressed.LastModified == file.LastModified && compressed.Length == file.Length)
-            {
-                return compressed;
-            }
-
-            _cache.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Compressed>>>(key, entry));
-        }
-    }
-
-    private static async Task<Compressed> CompressAsync(IFileInfo file, string encoding)
+    private static async Task<byte[]> CompressAsync(IFileInfo file, string encoding)
     {
         using var output = new MemoryStream();
         await using (var source = file.CreateReadStream())
@@ -154,12 +129,8 @@ internal sealed class StaticAssetCompression(RequestDelegate next, IWebHostEnvir
             await source.CopyToAsync(compressor);
         }
 
-        // A weak tag of its own per encoding, from the file's time and length as the static file middleware does.
-        var tag = $"\"{file.LastModified.UtcTicks:x}-{file.Length:x}-{encoding}\"";
-        return new Compressed(output.ToArray(), tag, file.LastModified, file.Length);
+        return output.ToArray();
     }
-
-    private sealed record Compressed(byte[] Bytes, string ETag, DateTimeOffset LastModified, long Length);
 }
 
 /// <summary>Cache lifetimes of the web root's files, compressed or not.</summary>
